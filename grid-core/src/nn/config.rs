@@ -1,0 +1,198 @@
+//! Training settings: activations, optimizers, losses, early stopping, and the fit parameters
+//! that a grid tunes beside the build function's own.
+
+use serde::{Deserialize, Serialize};
+
+/// Activation of a dense layer.
+///
+/// ```
+/// use grid_core::nn::Activation;
+/// assert_eq!(Activation::default(), Activation::Linear);
+/// assert_eq!(Activation::Relu.to_string(), "Relu");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Activation {
+    /// Identity (Keras' `None` / `"linear"`): the default, as for a Keras `Dense` layer.
+    #[default]
+    Linear,
+    /// `max(0, x)`.
+    Relu,
+    /// Hyperbolic tangent.
+    Tanh,
+    /// Logistic sigmoid.
+    Sigmoid,
+    /// `x` for `x > 0`, `0.2 x` otherwise (Keras' `leaky_relu` slope).
+    LeakyRelu,
+    /// Gaussian error linear unit (tanh approximation).
+    Gelu,
+    /// Softmax over the layer's outputs; on an output layer it is folded into the
+    /// cross-entropy loss.
+    Softmax,
+}
+
+/// Optimizer, with Keras' defaults.
+///
+/// ```
+/// use grid_core::nn::Optimizer;
+/// assert_eq!(Optimizer::default(), Optimizer::Adam);
+/// assert_eq!(Optimizer::Sgd.default_learning_rate(), 0.01);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Optimizer {
+    /// Adam: learning rate 0.001, betas 0.9 / 0.999, epsilon 1e-7.
+    #[default]
+    Adam,
+    /// Stochastic gradient descent: learning rate 0.01, with the fit parameters `momentum`
+    /// (default 0) and `nesterov` (default false).
+    Sgd,
+    /// RMSprop: learning rate 0.001, rho 0.9, epsilon 1e-7.
+    RmsProp,
+    /// AdamW: as Adam, with decoupled weight decay 0.004.
+    AdamW,
+}
+
+impl Optimizer {
+    /// The learning rate Keras uses when none is given.
+    pub fn default_learning_rate(self) -> f64 {
+        match self {
+            Optimizer::Sgd => 0.01,
+            Optimizer::Adam | Optimizer::RmsProp | Optimizer::AdamW => 0.001,
+        }
+    }
+}
+
+/// Training loss.
+///
+/// ```
+/// use grid_core::nn::Loss;
+/// assert_eq!(Loss::default(), Loss::Auto);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Loss {
+    /// Mean squared error for regressors, cross-entropy for classifiers.
+    #[default]
+    Auto,
+    /// Mean squared error (regression).
+    Mse,
+    /// Mean absolute error (regression).
+    Mae,
+    /// Huber loss with Keras' `delta = 1.0` (regression).
+    Huber,
+    /// Categorical cross-entropy on the logits (classification).
+    CrossEntropy,
+}
+
+/// Stops training when the monitored loss (`val_loss` when there is validation data, the
+/// training loss otherwise) has not improved by more than `min_delta` for `patience` epochs.
+///
+/// ```
+/// use grid_core::nn::EarlyStopping;
+/// let es = EarlyStopping { patience: 5, ..EarlyStopping::default() };
+/// assert!(es.restore_best);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EarlyStopping {
+    /// Epochs without improvement before stopping (Keras' default is 0; ours is 10, which
+    /// gives a noisy loss a chance).
+    pub patience: usize,
+    /// Smallest decrease that counts as an improvement (default 0).
+    pub min_delta: f64,
+    /// Restore the weights of the best epoch when stopping (default true; Keras' default is
+    /// false, which keeps the worse last weights).
+    pub restore_best: bool,
+}
+
+impl Default for EarlyStopping {
+    fn default() -> Self {
+        EarlyStopping { patience: 10, min_delta: 0.0, restore_best: true }
+    }
+}
+
+/// The fit parameters of the neural estimators, tunable in the same grid as the build
+/// function's own parameters (`#[tunable]` adds them to its struct).
+///
+/// Defaults follow Keras' `fit`/`compile` except `epochs`: Keras' 1 epoch leaves a network
+/// untrained, so ours is 100.
+///
+/// ```
+/// use grid_core::nn::{FitParams, Optimizer};
+/// let p = FitParams::default();
+/// assert_eq!((p.epochs, p.batch_size, p.optimizer), (100, 32, Optimizer::Adam));
+/// assert_eq!(p.effective_learning_rate(), 0.001);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FitParams {
+    /// Passes over the training data (default 100).
+    pub epochs: usize,
+    /// Rows per gradient step (default 32, as Keras).
+    pub batch_size: usize,
+    /// The optimizer (default Adam).
+    pub optimizer: Optimizer,
+    /// Learning rate; `None` (the default) takes the optimizer's Keras default.
+    pub learning_rate: Option<f64>,
+    /// SGD momentum (default 0, as Keras).
+    pub momentum: f64,
+    /// Nesterov momentum for SGD (default false).
+    pub nesterov: bool,
+    /// Training loss (default: MSE for regressors, cross-entropy for classifiers).
+    pub loss: Loss,
+    /// Fraction of the training rows held out, from the end, as validation data (default 0;
+    /// inside cross-validation it is taken from the training fold).
+    pub validation_split: f64,
+    /// Early stopping (default none).
+    pub early_stopping: Option<EarlyStopping>,
+    /// Shuffle the training rows before each epoch (default true).
+    pub shuffle: bool,
+}
+
+impl Default for FitParams {
+    fn default() -> Self {
+        FitParams {
+            epochs: 100,
+            batch_size: 32,
+            optimizer: Optimizer::Adam,
+            learning_rate: None,
+            momentum: 0.0,
+            nesterov: false,
+            loss: Loss::Auto,
+            validation_split: 0.0,
+            early_stopping: None,
+            shuffle: true,
+        }
+    }
+}
+
+impl FitParams {
+    /// The learning rate used: the one given, or the optimizer's default.
+    pub fn effective_learning_rate(&self) -> f64 {
+        self.learning_rate.unwrap_or_else(|| self.optimizer.default_learning_rate())
+    }
+}
+
+/// Parameter structs that carry [`FitParams`] (every `#[tunable]` struct does).
+///
+/// ```
+/// use grid_core::nn::{FitParams, HasFitParams};
+/// assert_eq!(FitParams::default().fit_params().epochs, 100);
+/// ```
+pub trait HasFitParams {
+    /// This candidate's fit parameters.
+    fn fit_params(&self) -> FitParams;
+}
+
+impl HasFitParams for FitParams {
+    fn fit_params(&self) -> FitParams {
+        self.clone()
+    }
+}
+
+macro_rules! display_as_debug {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self, f)
+            }
+        }
+    )*};
+}
+display_as_debug!(Activation, Optimizer, Loss, EarlyStopping);
