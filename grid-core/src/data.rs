@@ -93,6 +93,8 @@ pub trait Target: Clone + Debug + Send + Sync + 'static {
     fn n_samples(&self) -> usize;
     /// The rows at `indices`, in that order.
     fn select(&self, indices: &[usize]) -> Self;
+    /// The rows of several targets, one after the other (inverse of `select` over a partition).
+    fn concat(parts: &[Self]) -> Result<Self>;
     /// Rejects NaN and infinite values, naming `what` in the error.
     fn check(&self, what: &str) -> Result<()>;
     /// The sorted distinct classes (for regression, `()`).
@@ -120,6 +122,10 @@ impl Target for Array1<f32> {
     type Classes = ();
     const IS_LABELS: bool = false;
 
+    fn concat(parts: &[Self]) -> Result<Self> {
+        Ok(parts.iter().flat_map(|p| p.iter().copied()).collect())
+    }
+
     fn n_samples(&self) -> usize {
         self.len()
     }
@@ -146,6 +152,11 @@ impl Target for Array2<f32> {
     type Classes = ();
     const IS_LABELS: bool = false;
 
+    fn concat(parts: &[Self]) -> Result<Self> {
+        let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
+        ndarray::concatenate(Axis(0), &views).map_err(|e| Error::invalid("y", e.to_string()))
+    }
+
     fn n_samples(&self) -> usize {
         self.nrows()
     }
@@ -171,6 +182,10 @@ impl Target for Array2<f32> {
 impl<L: Label> Target for Array1<L> {
     type Classes = Vec<L>;
     const IS_LABELS: bool = true;
+
+    fn concat(parts: &[Self]) -> Result<Self> {
+        Ok(parts.iter().flat_map(|p| p.iter().cloned()).collect())
+    }
 
     fn n_samples(&self) -> usize {
         self.len()

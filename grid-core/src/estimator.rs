@@ -148,3 +148,15 @@ fn default_score(truth: &Encoded, pred: &Encoded) -> Result<f64> {
     crate::metrics::Scoring::default_for(matches!(truth, Encoded::Labels { .. }))
         .score(&crate::metrics::Evaluation { y_true: truth, y_pred: pred, proba: None })
 }
+
+impl<P, Y: Target, E: Estimator<P, Y>> Estimator<P, Y> for &E {
+    type Fitted = E::Fitted;
+
+    fn task(&self) -> Task {
+        (**self).task()
+    }
+
+    fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted> {
+        (**self).fit(params, data)
+    }
+}

@@ -1,1 +1,22 @@
-//! TODO
+//! The search engine: [`GridSearchCV`] and the cross-validation functions, for any estimator.
+//!
+//! A search computes its splits once, then runs every (candidate, split) fit as an independent
+//! task on a thread pool. Each fit's seed is a hash of the search seed, the candidate and the
+//! split, so results are bit-identical whatever the number of threads. A fit that errors,
+//! diverges, scores NaN or panics gets the error score with a warning; the others are kept.
+
+mod engine;
+mod fitted;
+mod functions;
+mod grid_search;
+mod options;
+mod progress;
+mod seed;
+mod settings;
+
+pub use fitted::FittedSearch;
+pub use functions::{cross_val_predict, cross_val_score, cross_validate, validation_curve, ValidationCurve};
+pub use grid_search::GridSearchCV;
+pub use options::FitOptions;
+pub use seed::fit_seed;
+pub use settings::{Cv, ErrorScore, Refit, Scorers};

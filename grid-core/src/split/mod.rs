@@ -55,3 +55,5 @@ pub trait Splitter: std::fmt::Debug + Send + Sync {
         Vec::new()
     }
 }
+mod tmp_kfold;
+pub use tmp_kfold::*;

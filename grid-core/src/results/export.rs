@@ -1,0 +1,113 @@
+//! `cv_results_` as columns with scikit-learn's names, written as CSV or JSON.
+
+use std::path::Path;
+
+use serde_json::{Map, Number, Value};
+
+use super::{CandidateResult, CvResults, Scores};
+use crate::error::{Error, Result};
+use crate::grid::Params;
+
+/// A named column of the export.
+type Column = (String, Vec<Value>);
+
+fn number(x: f64) -> Value {
+    Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+impl<P: Params> CvResults<P> {
+    /// The columns of scikit-learn's `cv_results_`, in its order: `mean_fit_time`,
+    /// `std_fit_time`, `mean_score_time`, `std_score_time`, `param_<name>`..., `params`, then
+    /// per metric `split<i>_test_<m>`, `mean_test_<m>`, `std_test_<m>`, `rank_test_<m>` and,
+    /// with train scores, `split<i>_train_<m>`, `mean_train_<m>`, `std_train_<m>`. `<m>` is
+    /// `score` for a single metric and the metric's name otherwise. NaN becomes `null`.
+    pub fn columns(&self) -> Vec<Column> {
+        let rows = &self.candidates;
+        let col = |name: String, f: &dyn Fn(&CandidateResult<P>) -> Value| -> Column {
+            (name, rows.iter().map(f).collect())
+        };
+        let mut cols = vec![
+            col("mean_fit_time".into(), &|r| number(r.fit_time.mean)),
+            col("std_fit_time".into(), &|r| number(r.fit_time.std)),
+            col("mean_score_time".into(), &|r| number(r.score_time.mean)),
+            col("std_score_time".into(), &|r| number(r.score_time.std)),
+        ];
+        for name in &self.param_names {
+            cols.push(col(format!("param_{name}"), &|r| self.param_value(r, name)));
+        }
+        cols.push(col("params".into(), &|r| {
+            Value::Object(
+                self.param_names.iter().map(|n| (n.clone(), self.param_value(r, n))).collect::<Map<_, _>>(),
+            )
+        }));
+        let has_train = rows.iter().any(|r| r.train.is_some());
+        for (m, metric) in self.metrics.iter().enumerate() {
+            let suffix = if self.metrics.len() == 1 { "score" } else { metric.as_str() };
+            self.score_columns(&mut cols, "test", suffix, |r| r.test.get(m));
+            cols.push(col(format!("rank_test_{suffix}"), &|r| Value::from(r.rank[m])));
+            if has_train {
+                self.score_columns(&mut cols, "train", suffix, |r| r.train.as_ref().and_then(|t| t.get(m)));
+            }
+        }
+        cols
+    }
+
+    /// Appends `split<i>_<kind>_<suffix>`, `mean_<kind>_<suffix>` and `std_<kind>_<suffix>`.
+    fn score_columns(
+        &self,
+        cols: &mut Vec<Column>,
+        kind: &str,
+        suffix: &str,
+        get: impl Fn(&CandidateResult<P>) -> Option<&Scores>,
+    ) {
+        let column = |name: String, f: &dyn Fn(&Scores) -> f64| -> Column {
+            (name, self.candidates.iter().map(|r| get(r).map_or(Value::Null, |s| number(f(s)))).collect())
+        };
+        for split in 0..self.n_splits {
+            cols.push(column(format!("split{split}_{kind}_{suffix}"), &|s| s.splits[split]));
+        }
+        cols.push(column(format!("mean_{kind}_{suffix}"), &|s| s.mean));
+        cols.push(column(format!("std_{kind}_{suffix}"), &|s| s.std));
+    }
+
+    /// The columns as one JSON object of arrays (what `pd.DataFrame(cv_results_)` is built from).
+    pub fn to_json_value(&self) -> Value {
+        Value::Object(self.columns().into_iter().map(|(n, v)| (n, Value::Array(v))).collect())
+    }
+
+    /// Writes [`columns`](Self::columns) as a JSON object of arrays.
+    pub fn to_json(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let text = serde_json::to_string_pretty(&self.to_json_value()).map_err(|e| Error::Parse {
+            source_name: path.display().to_string(),
+            line: None,
+            reason: e.to_string(),
+        })?;
+        std::fs::write(path, text).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+    }
+
+    /// The CSV text of [`columns`](Self::columns): a header, then one line per candidate.
+    /// Strings are written bare, NaN as `nan`, `params` as a JSON object.
+    pub fn to_csv_string(&self) -> String {
+        let cols = self.columns();
+        let mut out = csv::Writer::from_writer(Vec::new());
+        let cell = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            Value::Null => "nan".to_string(),
+            other => other.to_string(),
+        };
+        // Writing to a Vec cannot fail.
+        let _ = out.write_record(cols.iter().map(|(n, _)| n.as_str()));
+        for row in 0..self.candidates.len() {
+            let _ = out.write_record(cols.iter().map(|(_, v)| cell(&v[row])));
+        }
+        String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// Writes [`to_csv_string`](Self::to_csv_string) to `path`.
+    pub fn to_csv(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_csv_string())
+            .map_err(|source| Error::Io { path: path.to_path_buf(), source })
+    }
+}

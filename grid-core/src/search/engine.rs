@@ -1,0 +1,283 @@
+//! The engine: splits computed once and their data gathered once, then every (candidate, split)
+//! fit run as an independent task on a thread pool, failures caught and kept per task.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+use ndarray::{Array2, ArrayView2, Axis};
+use rayon::prelude::*;
+
+use super::options::FitOptions;
+use super::seed::fit_seed;
+use crate::data::{check_xy, Encoded, Target};
+use crate::error::{Error, Result};
+use crate::estimator::{Estimator, Predictor, TrainSet};
+use crate::metrics::{Evaluation, Scoring};
+use crate::split::{Split, SplitInput, Splitter};
+
+/// One split with its rows gathered, shared by every candidate.
+pub(crate) struct Fold<Y: Target> {
+    pub(crate) split: Split,
+    x_train: Array2<f32>,
+    y_train: Y,
+    x_test: Array2<f32>,
+    y_test: Encoded,
+    y_train_encoded: Option<Encoded>,
+}
+
+/// What one (candidate, split) task produced.
+pub(crate) struct Outcome {
+    /// One test score per scorer (the error score if the fit failed).
+    pub(crate) test: Vec<f64>,
+    /// One train score per scorer, when asked for.
+    pub(crate) train: Option<Vec<f64>>,
+    pub(crate) fit_time: f64,
+    pub(crate) score_time: f64,
+    pub(crate) error: Option<Error>,
+}
+
+/// The data and settings every task of a search reads.
+pub(crate) struct Engine<'a, Y: Target> {
+    pub(crate) x: ArrayView2<'a, f32>,
+    pub(crate) y: &'a Y,
+    pub(crate) classes: Y::Classes,
+    pub(crate) folds: Vec<Fold<Y>>,
+    pub(crate) scorers: Vec<Scoring>,
+    validation: Option<(ArrayView2<'a, f32>, &'a Y)>,
+    seed: u64,
+    return_train_score: bool,
+    error_value: f64,
+}
+
+/// Settings of [`Engine::prepare`].
+pub(crate) struct EngineSettings<'s> {
+    pub(crate) splitter: &'s dyn Splitter,
+    pub(crate) scorers: Vec<Scoring>,
+    pub(crate) seed: u64,
+    pub(crate) return_train_score: bool,
+    pub(crate) error_value: f64,
+}
+
+impl<'a, Y: Target> Engine<'a, Y> {
+    /// Checks the data, splits it once and gathers each fold's rows. Returns the engine and
+    /// the splitter's warnings.
+    pub(crate) fn prepare(
+        x: &'a Array2<f32>,
+        y: &'a Y,
+        options: &FitOptions<'a, Y>,
+        settings: EngineSettings<'_>,
+    ) -> Result<(Self, Vec<String>)> {
+        let x = x.view();
+        check_xy(&x, y)?;
+        if let Some((xv, yv)) = &options.validation {
+            check_xy(xv, *yv).map_err(|e| Error::invalid("validation_data", e.to_string()))?;
+            if xv.ncols() != x.ncols() {
+                return Err(Error::ShapeMismatch {
+                    what: "columns of the validation x (must equal the columns of x)".into(),
+                    expected: x.ncols(),
+                    got: xv.ncols(),
+                });
+            }
+        }
+        if let Some(groups) = &options.groups {
+            if groups.len() != x.nrows() {
+                return Err(Error::ShapeMismatch {
+                    what: "number of groups (must equal the rows of x)".into(),
+                    expected: x.nrows(),
+                    got: groups.len(),
+                });
+            }
+        }
+        let classes = y.classes();
+        let encoded = y.encode(&classes)?;
+        let labels = match &encoded {
+            Encoded::Labels { labels, .. } => Some(labels.as_slice()),
+            Encoded::Values(_) => None,
+        };
+        let input = SplitInput {
+            n_samples: x.nrows(),
+            labels,
+            groups: options.groups.as_deref(),
+            seed: settings.seed,
+        };
+        let warnings = settings.splitter.warnings(&input);
+        let splits = settings.splitter.split(&input)?;
+        if splits.is_empty() {
+            return Err(Error::Empty("the cross-validation splits".into()));
+        }
+        let folds = splits
+            .into_iter()
+            .enumerate()
+            .map(|(i, split)| {
+                if split.train.is_empty() || split.test.is_empty() {
+                    return Err(Error::Empty(format!(
+                        "the {} set of split {i}",
+                        if split.train.is_empty() { "training" } else { "test" }
+                    )));
+                }
+                let y_test = y.select(&split.test).encode(&classes)?;
+                let y_train = y.select(&split.train);
+                let y_train_encoded =
+                    settings.return_train_score.then(|| y_train.encode(&classes)).transpose()?;
+                Ok(Fold {
+                    x_train: x.select(Axis(0), &split.train),
+                    x_test: x.select(Axis(0), &split.test),
+                    y_train,
+                    y_test,
+                    y_train_encoded,
+                    split,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let engine = Engine {
+            x,
+            y,
+            classes,
+            folds,
+            scorers: settings.scorers,
+            validation: options.validation.clone(),
+            seed: settings.seed,
+            return_train_score: settings.return_train_score,
+            error_value: settings.error_value,
+        };
+        Ok((engine, warnings))
+    }
+
+    /// Fits `params` on fold `split` and scores it; never panics, whatever the estimator does.
+    pub(crate) fn run_task<P, E: Estimator<P, Y>>(
+        &self,
+        estimator: &E,
+        params: &P,
+        candidate: usize,
+        split: usize,
+    ) -> Outcome {
+        let fold = &self.folds[split];
+        let start = Instant::now();
+        let fitted = self.fit_fold(estimator, params, candidate, split);
+        let fit_time = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let scored = fitted.and_then(|model| {
+            let test = self.score(&model, fold.x_test.view(), &fold.y_test)?;
+            let train = match &fold.y_train_encoded {
+                Some(y) if self.return_train_score => Some(self.score(&model, fold.x_train.view(), y)?),
+                _ => None,
+            };
+            Ok((test, train))
+        });
+        let score_time = start.elapsed().as_secs_f64();
+        match scored {
+            Ok((test, train)) => Outcome { test, train, fit_time, score_time, error: None },
+            Err(error) => {
+                let failed = vec![self.error_value; self.scorers.len()];
+                Outcome {
+                    train: self.return_train_score.then(|| failed.clone()),
+                    test: failed,
+                    fit_time,
+                    score_time,
+                    error: Some(error),
+                }
+            }
+        }
+    }
+
+    /// Fits `params` on the training rows of fold `split`.
+    pub(crate) fn fit_fold<P, E: Estimator<P, Y>>(
+        &self,
+        estimator: &E,
+        params: &P,
+        candidate: usize,
+        split: usize,
+    ) -> Result<E::Fitted> {
+        let fold = &self.folds[split];
+        let data = TrainSet {
+            x: fold.x_train.view(),
+            y: &fold.y_train,
+            classes: self.classes.clone(),
+            validation: self.validation(),
+            seed: fit_seed(self.seed, candidate, split),
+        };
+        guarded(|| estimator.fit(params, &data))
+    }
+
+    /// The test rows of fold `split`.
+    pub(crate) fn test_x(&self, split: usize) -> ArrayView2<'_, f32> {
+        self.folds[split].x_test.view()
+    }
+
+    /// The validation data, borrowed for one fit.
+    fn validation(&self) -> Option<(ArrayView2<'_, f32>, &Y)> {
+        self.validation.as_ref().map(|(x, y)| (x.view(), *y))
+    }
+
+    /// Fits `params` on all the data (the refit), with the refit's own seed.
+    pub(crate) fn fit_all<P, E: Estimator<P, Y>>(
+        &self,
+        estimator: &E,
+        params: &P,
+        candidate: usize,
+    ) -> Result<E::Fitted> {
+        let data = TrainSet {
+            x: self.x.view(),
+            y: self.y,
+            classes: self.classes.clone(),
+            validation: self.validation(),
+            seed: fit_seed(self.seed, candidate, self.folds.len()),
+        };
+        guarded(|| estimator.fit(params, &data))
+    }
+
+    /// Every scorer's value for `model` on `x` against `y_true`; a non-finite score is an error.
+    fn score<M: Predictor<Y>>(
+        &self,
+        model: &M,
+        x: ArrayView2<'_, f32>,
+        y_true: &Encoded,
+    ) -> Result<Vec<f64>> {
+        guarded(|| {
+            let y_pred = model.predict(x)?.encode(&self.classes)?;
+            let proba =
+                if self.scorers.iter().any(Scoring::needs_proba) { model.predict_proba(x)? } else { None };
+            self.scorers
+                .iter()
+                .map(|scorer| {
+                    let eval =
+                        Evaluation { y_true, y_pred: &y_pred, proba: proba.as_ref().map(|p| p.view()) };
+                    let value = scorer.score(&eval)?;
+                    if value.is_finite() {
+                        Ok(value)
+                    } else {
+                        Err(Error::NonFiniteScore { metric: scorer.name(), value })
+                    }
+                })
+                .collect()
+        })
+    }
+}
+
+/// Runs `f`, turning a panic into [`Error::Panicked`] with the panic's message.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".into());
+        Err(Error::Panicked(message))
+    })
+}
+
+/// Runs `task(i)` for `i` in `0..n` on `n_jobs` threads; results in index order.
+pub(crate) fn run_parallel<T: Send>(
+    n: usize,
+    n_jobs: usize,
+    task: impl Fn(usize) -> T + Send + Sync,
+) -> Result<Vec<T>> {
+    if n_jobs <= 1 {
+        return Ok((0..n).map(task).collect());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n_jobs)
+        .build()
+        .map_err(|e| Error::invalid("n_jobs", format!("cannot start {n_jobs} threads: {e}")))?;
+    Ok(pool.install(|| (0..n).into_par_iter().with_max_len(1).map(task).collect()))
+}

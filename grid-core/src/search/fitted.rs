@@ -1,0 +1,97 @@
+//! The result of a search: best candidate, refitted model, `cv_results`.
+
+use std::marker::PhantomData;
+
+use ndarray::ArrayView2;
+
+use crate::data::Target;
+use crate::error::{Error, Result};
+use crate::estimator::Predictor;
+use crate::grid::Params;
+use crate::metrics::{Evaluation, Scoring};
+use crate::results::CvResults;
+use crate::split::Split;
+
+/// A finished search, as scikit-learn's fitted `GridSearchCV`: the best candidate by the refit
+/// metric, the model refitted on all the data with it, and every candidate's results.
+#[derive(Debug)]
+pub struct FittedSearch<P, M, Y> {
+    pub(crate) cv_results: CvResults<P>,
+    pub(crate) best_index: usize,
+    pub(crate) refit_metric: usize,
+    pub(crate) scorer: Scoring,
+    pub(crate) best_estimator: Option<M>,
+    pub(crate) refit_time: f64,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) splits: Vec<Split>,
+    pub(crate) _target: PhantomData<fn() -> Y>,
+}
+
+impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
+    /// The best candidate's parameters (the typed struct).
+    pub fn best_params(&self) -> &P {
+        &self.cv_results.candidates[self.best_index].params
+    }
+
+    /// The best candidate's mean test score for the refit metric.
+    pub fn best_score(&self) -> f64 {
+        self.cv_results.candidates[self.best_index].test[self.refit_metric].mean
+    }
+
+    /// The best candidate's index in the grid (the first of those ranked 1).
+    pub fn best_index(&self) -> usize {
+        self.best_index
+    }
+
+    /// The best candidate refitted on all the data; an error if the search ran with `refit(false)`.
+    pub fn best_estimator(&self) -> Result<&M> {
+        self.best_estimator
+            .as_ref()
+            .ok_or_else(|| Error::invalid("refit", "the search ran with refit(false)"))
+    }
+
+    /// Takes the refitted model out of the search.
+    pub fn into_best_estimator(self) -> Result<M> {
+        self.best_estimator.ok_or_else(|| Error::invalid("refit", "the search ran with refit(false)"))
+    }
+
+    /// Every candidate's results.
+    pub fn cv_results(&self) -> &CvResults<P> {
+        &self.cv_results
+    }
+
+    /// Seconds spent refitting the best candidate.
+    pub fn refit_time(&self) -> f64 {
+        self.refit_time
+    }
+
+    /// Warnings of the search (failed fits, small classes, non-finite scores), in grid order.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The splits every candidate was evaluated on.
+    pub fn splits(&self) -> &[Split] {
+        &self.splits
+    }
+
+    /// Predictions of the refitted best model.
+    pub fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Y> {
+        self.best_estimator()?.predict(x)
+    }
+
+    /// The refit metric's score of the refitted best model on `x`, `y` (scikit-learn's
+    /// `GridSearchCV.score`).
+    pub fn score(&self, x: ArrayView2<'_, f32>, y: &Y) -> Result<f64> {
+        let model = self.best_estimator()?;
+        let pred = model.predict(x)?;
+        let classes = Y::merge_classes(&y.classes(), &pred.classes());
+        let proba = if self.scorer.needs_proba() { model.predict_proba(x)? } else { None };
+        let (y_true, y_pred) = (y.encode(&classes)?, pred.encode(&classes)?);
+        self.scorer.score(&Evaluation {
+            y_true: &y_true,
+            y_pred: &y_pred,
+            proba: proba.as_ref().map(|p| p.view()),
+        })
+    }
+}

@@ -1,0 +1,188 @@
+//! The settings of a search that are not the estimator or the grid: how to split, how to score,
+//! what to refit, what a failed fit scores.
+
+use crate::estimator::Task;
+use crate::metrics::Scoring;
+use crate::split::{KFold, Splitter, StratifiedKFold};
+
+/// The cross-validation strategy: a number of folds (`StratifiedKFold` for classifiers, `KFold`
+/// otherwise, as scikit-learn's `cv=k`), or any splitter.
+///
+/// ```
+/// use grid_core::search::Cv;
+/// use grid_core::split::KFold;
+/// let by_count: Cv = 3.into();
+/// let explicit: Cv = KFold::new(5).into();
+/// assert!(matches!(by_count, Cv::Folds(3)));
+/// assert!(matches!(explicit, Cv::Splitter(_)));
+/// ```
+#[derive(Debug)]
+pub enum Cv {
+    /// `k` folds, stratified for classifiers.
+    Folds(usize),
+    /// A splitter of your choice.
+    Splitter(Box<dyn Splitter>),
+}
+
+impl Default for Cv {
+    /// 5 folds, as scikit-learn.
+    fn default() -> Self {
+        Cv::Folds(5)
+    }
+}
+
+impl From<usize> for Cv {
+    fn from(k: usize) -> Self {
+        Cv::Folds(k)
+    }
+}
+
+impl<S: Splitter + 'static> From<S> for Cv {
+    fn from(splitter: S) -> Self {
+        Cv::Splitter(Box::new(splitter))
+    }
+}
+
+impl Cv {
+    /// The splitter this strategy means for a task.
+    pub(crate) fn resolve(&self, task: Task) -> ResolvedCv<'_> {
+        match (self, task) {
+            (Cv::Splitter(s), _) => ResolvedCv::Borrowed(s.as_ref()),
+            (Cv::Folds(k), Task::Classification) => ResolvedCv::Owned(Box::new(StratifiedKFold::new(*k))),
+            (Cv::Folds(k), Task::Regression) => ResolvedCv::Owned(Box::new(KFold::new(*k))),
+        }
+    }
+}
+
+/// A splitter owned or borrowed from a [`Cv`].
+pub(crate) enum ResolvedCv<'a> {
+    Owned(Box<dyn Splitter>),
+    Borrowed(&'a dyn Splitter),
+}
+
+impl ResolvedCv<'_> {
+    pub(crate) fn splitter(&self) -> &dyn Splitter {
+        match self {
+            ResolvedCv::Owned(s) => s.as_ref(),
+            ResolvedCv::Borrowed(s) => *s,
+        }
+    }
+}
+
+/// One or several scorers (scikit-learn's `scoring=` as a string, list or dict).
+///
+/// ```
+/// use grid_core::metrics::Scoring;
+/// use grid_core::search::Scorers;
+/// let one: Scorers = Scoring::R2.into();
+/// let two: Scorers = [Scoring::R2, Scoring::NegMeanSquaredError].into();
+/// assert_eq!((one.len(), two.len()), (1, 2));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Scorers(pub(crate) Vec<Scoring>);
+
+impl Scorers {
+    /// Number of scorers (0 means the estimator's default).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `true` when no scorer was chosen (the estimator's default is used).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The scorers to use for a task: those chosen, or the task's default.
+    pub(crate) fn resolve(&self, task: Task) -> Vec<Scoring> {
+        if self.0.is_empty() {
+            vec![Scoring::default_for(task == Task::Classification)]
+        } else {
+            self.0.clone()
+        }
+    }
+}
+
+impl From<Scoring> for Scorers {
+    fn from(s: Scoring) -> Self {
+        Scorers(vec![s])
+    }
+}
+
+impl From<Vec<Scoring>> for Scorers {
+    fn from(v: Vec<Scoring>) -> Self {
+        Scorers(v)
+    }
+}
+
+impl<const N: usize> From<[Scoring; N]> for Scorers {
+    fn from(v: [Scoring; N]) -> Self {
+        Scorers(v.into())
+    }
+}
+
+/// Whether to refit the best candidate on all the data, and which metric picks it when there
+/// are several (scikit-learn's `refit=True/False/"name"`).
+///
+/// ```
+/// use grid_core::search::Refit;
+/// assert_eq!(Refit::from(true), Refit::First);
+/// assert_eq!(Refit::from("r2"), Refit::Metric("r2".into()));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Refit {
+    /// Refit, picking the best by the first scorer (the default).
+    #[default]
+    First,
+    /// Refit, picking the best by the scorer of this name.
+    Metric(String),
+    /// Do not refit; the best candidate is still picked by the first scorer.
+    No,
+}
+
+impl From<bool> for Refit {
+    fn from(b: bool) -> Self {
+        if b {
+            Refit::First
+        } else {
+            Refit::No
+        }
+    }
+}
+
+impl From<&str> for Refit {
+    fn from(name: &str) -> Self {
+        Refit::Metric(name.to_string())
+    }
+}
+
+impl From<Scoring> for Refit {
+    fn from(s: Scoring) -> Self {
+        Refit::Metric(s.name())
+    }
+}
+
+/// What a failed fit scores (scikit-learn's `error_score`).
+///
+/// ```
+/// use grid_core::search::ErrorScore;
+/// assert_eq!(ErrorScore::default(), ErrorScore::Nan);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum ErrorScore {
+    /// NaN, with a warning; the candidate ranks last (the default).
+    #[default]
+    Nan,
+    /// This value, with a warning.
+    Value(f64),
+    /// Stop the search at the first failure and return its error.
+    Raise,
+}
+
+impl ErrorScore {
+    pub(crate) fn value(self) -> f64 {
+        match self {
+            ErrorScore::Value(v) => v,
+            ErrorScore::Nan | ErrorScore::Raise => f64::NAN,
+        }
+    }
+}
