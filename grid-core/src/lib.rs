@@ -33,5 +33,10 @@ pub mod prelude {
     pub use crate::nn::Activation::{self, Gelu, LeakyRelu, Linear, Relu, Sigmoid, Softmax, Tanh};
     pub use crate::nn::Optimizer::{self, Adam, AdamW, RmsProp, Sgd};
     pub use crate::nn::{EarlyStopping, FitParams, Loss};
+    pub use crate::results::CvResults;
+    pub use crate::search::{
+        cross_val_predict, cross_val_score, cross_validate, validation_curve, Cv, ErrorScore, FitOptions,
+        GridSearchCV, Refit,
+    };
     pub use crate::split::*;
 }

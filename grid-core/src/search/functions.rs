@@ -101,17 +101,17 @@ where
 /// # use ndarray::{Array1, ArrayView2};
 /// /// Predicts the mean of its training targets.
 /// struct Mean;
-/// impl Estimator<(), Array1<f32>> for Mean {
+/// impl Estimator<f32, Array1<f32>> for Mean {
 ///     type Fitted = f32;
 ///     fn task(&self) -> Task { Task::Regression }
-///     fn fit(&self, _: &(), d: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(d.y.mean().unwrap()) }
+///     fn fit(&self, _: &f32, d: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(d.y.mean().unwrap()) }
 /// }
 /// # impl Predictor<Array1<f32>> for f32 {
 /// #     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> { Ok(Array1::from_elem(x.nrows(), *self)) }
 /// # }
 /// let x = ndarray::Array2::<f32>::zeros((4, 1));
 /// let y = ndarray::array![0.0_f32, 2.0, 4.0, 6.0];
-/// let pred = grid_core::search::cross_val_predict(&Mean, (), &x, &y, 2)?;
+/// let pred = grid_core::search::cross_val_predict(&Mean, 0.0, &x, &y, 2)?;
 /// assert_eq!(pred, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
