@@ -1,0 +1,32 @@
+//! A user's own CSV file: `cargo run --release --example csv_regression -- PATH TARGET_COLUMN`.
+//! Without arguments it reads the sample `examples/data/housing_small.csv` (target `price`).
+
+use gridcv::prelude::*;
+
+#[tunable]
+pub fn create_model(meta: &Meta, #[default(16)] units: usize) -> Sequential {
+    Sequential::new(meta.n_features).dense(units, Relu).dense(1, Linear)
+}
+
+/// Searches a small grid on the CSV at `path`, predicting `target`.
+pub fn run(path: &str, target: &str, epochs_divisor: usize) -> gridcv::Result<f64> {
+    let data = datasets::load_csv(path).target(target).build()?;
+    println!("{path}: {} rows, features {:?}, target {target}", data.x.nrows(), data.feature_names);
+    let grid = grid!(create_model {
+        units: [8, 32],
+        learning_rate: [Some(0.01), Some(0.001)],
+        epochs: [(200 / epochs_divisor).max(1)],
+    });
+    let search = GridSearchCV::new(NeuralRegressor::new(), grid).cv(3).fit(&data.x, &data.y)?;
+    println!("Best R²: {:.4} using {}", search.best_score(), search.best_params());
+    println!("{}", search.cv_results());
+    Ok(search.best_score())
+}
+
+#[allow(dead_code)]
+fn main() -> gridcv::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/housing_small.csv").into());
+    let target = args.next().unwrap_or_else(|| "price".into());
+    run(&path, &target, 1).map(|_| ())
+}
