@@ -25,7 +25,7 @@ pub use error::{Error, Result};
 /// Everything a user of the search needs, in one `use`.
 pub mod prelude {
     pub use crate::data::{Label, Target};
-    pub use crate::datasets;
+    pub use crate::datasets::{self, train_test_split, Dataset, TrainTestSplit};
     pub use crate::error::{Error, Result};
     pub use crate::estimator::{Estimator, Predictor, Task, TrainSet};
     pub use crate::grid::{Meta, ParamGrid, Tunable};
