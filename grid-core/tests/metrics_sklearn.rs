@@ -70,6 +70,21 @@ fn regression_multi_output_with_a_perfect_constant_output() {
 }
 
 #[test]
+fn r2_of_a_constant_target() {
+    // r2_score([0.1]*10, [0.1]*9 + [0.2]) -> 0.0 ; r2_score([0.1]*10, [0.1]*10) -> 1.0
+    let t = Array2::from_elem((10, 1), 0.1);
+    let mut p = t.clone();
+    close(r2_score(t.view(), p.view()).unwrap(), 1.0);
+    p[[9, 0]] = 0.2;
+    close(r2_score(t.view(), p.view()).unwrap(), 0.0);
+    // Deliberate difference: r2_score([0.1]*3, [0.1, 0.1, 0.2]) gives -1.7307656195116095e+31 in
+    // scikit-learn, whose float mean of [0.1]*3 is not 0.1, so SS_tot is a round-off residue
+    // instead of 0. We apply its documented rule for a constant y_true (0.0 when mispredicted).
+    let t = array![[0.1], [0.1], [0.1]];
+    close(r2_score(t.view(), array![[0.1], [0.1], [0.2]].view()).unwrap(), 0.0);
+}
+
+#[test]
 fn regression_on_values_that_come_from_f32() {
     // t = np.array([0.1, 0.2, 0.3, 0.7], dtype=np.float32).astype(np.float64)
     // p = np.array([0.15, 0.1, 0.35, 0.9], dtype=np.float32).astype(np.float64)
@@ -241,7 +256,8 @@ fn log_loss_does_not_renormalise_rows() {
 fn log_loss_with_a_class_absent_from_y_true() {
     // t = [0,1,1,0,1]; p32 = [[0.8,0.15,0.05],[0.3,0.6,0.1],[0.1,0.2,0.7],[0.5,0.25,0.25],[0.0,1.0,0.0]]
     // labels=[0, 1, 2]
-    let p = array![[0.8_f32, 0.15, 0.05], [0.3, 0.6, 0.1], [0.1, 0.2, 0.7], [0.5, 0.25, 0.25], [0.0, 1.0, 0.0]];
+    let p =
+        array![[0.8_f32, 0.15, 0.05], [0.3, 0.6, 0.1], [0.1, 0.2, 0.7], [0.5, 0.25, 0.25], [0.0, 1.0, 0.0]];
     log_loss_case(&[0, 1, 1, 0, 1], &p, 3, 0.6073108635489584, 0.6073108911514282);
 }
 

@@ -71,7 +71,12 @@ pub(crate) fn label_pair(metric: &str, y_true: &[usize], y_pred: &[usize], n_cla
 }
 
 /// Class probabilities: one row per sample of `y_true`, one column per class, all finite.
-pub(crate) fn proba(metric: &str, y_true: &[usize], proba: &ArrayView2<'_, f32>, n_classes: usize) -> Result<()> {
+pub(crate) fn proba(
+    metric: &str,
+    y_true: &[usize],
+    proba: &ArrayView2<'_, f32>,
+    n_classes: usize,
+) -> Result<()> {
     labels(metric, "y_true", y_true, n_classes)?;
     if proba.nrows() != y_true.len() {
         return Err(metric_error(

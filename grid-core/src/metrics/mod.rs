@@ -122,7 +122,17 @@ impl Scoring {
         Scoring::Custom(CustomScorer { name: name.into(), needs_proba: false, func: Arc::new(func) })
     }
 
-    /// As [`Scoring::custom`], for a function that reads the class probabilities.
+    /// As [`Scoring::custom`], for a function that reads the class probabilities
+    /// ([`Scoring::score`] refuses an evaluation without them).
+    ///
+    /// ```
+    /// use grid_core::metrics::Scoring;
+    /// let s = Scoring::custom_proba("mean_top_proba", |e| {
+    ///     let p = e.proba.unwrap();
+    ///     p.rows().into_iter().map(|r| r.fold(0.0_f32, |a, &b| a.max(b)) as f64).sum::<f64>() / p.nrows() as f64
+    /// });
+    /// assert!(s.needs_proba());
+    /// ```
     pub fn custom_proba(
         name: impl Into<String>,
         func: impl Fn(&Evaluation<'_>) -> f64 + Send + Sync + 'static,
@@ -131,6 +141,11 @@ impl Scoring {
     }
 
     /// scikit-learn's name for the scorer (`neg_mean_squared_error`, `f1_macro`, ...).
+    ///
+    /// ```
+    /// use grid_core::metrics::{Average, Scoring};
+    /// assert_eq!(Scoring::Precision(Average::Weighted).name(), "precision_weighted");
+    /// ```
     pub fn name(&self) -> String {
         let avg = |base: &str, a: &Average| match a {
             Average::Binary => base.to_string(),
