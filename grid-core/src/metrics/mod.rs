@@ -1,13 +1,30 @@
 //! Scoring: scikit-learn's metrics, with its sign convention (greater is better, so errors are
 //! negated) and its values to 1e-9.
+//!
+//! The metric functions ([`mean_squared_error`], [`f1`], [`roc_auc`], ...) are plain functions of
+//! the neutral data (real values as `n_samples x n_outputs`, classes as indices). A [`Scoring`]
+//! names one of them the way scikit-learn's `scoring=` does and applies it to an [`Evaluation`].
 
 use std::fmt;
+use std::str::FromStr;
 use std::sync::Arc;
 
 use ndarray::ArrayView2;
 
 use crate::data::Encoded;
 use crate::error::{Error, Result};
+
+mod check;
+mod classification;
+mod probabilistic;
+mod ranking;
+mod regression;
+mod score;
+
+pub use classification::{accuracy, balanced_accuracy, f1, precision, recall};
+pub use probabilistic::log_loss;
+pub use ranking::roc_auc;
+pub use regression::{mean_absolute_error, mean_squared_error, r2_score, root_mean_squared_error};
 
 /// What a scorer sees of one evaluation: true and predicted targets (encoded), and the
 /// predicted class probabilities when the scorer needs them.
@@ -105,7 +122,17 @@ impl Scoring {
         Scoring::Custom(CustomScorer { name: name.into(), needs_proba: false, func: Arc::new(func) })
     }
 
-    /// As [`Scoring::custom`], for a function that reads the class probabilities.
+    /// As [`Scoring::custom`], for a function that reads the class probabilities
+    /// ([`Scoring::score`] refuses an evaluation without them).
+    ///
+    /// ```
+    /// use grid_core::metrics::Scoring;
+    /// let s = Scoring::custom_proba("mean_top_proba", |e| {
+    ///     let p = e.proba.unwrap();
+    ///     p.rows().into_iter().map(|r| r.fold(0.0_f32, |a, &b| a.max(b)) as f64).sum::<f64>() / p.nrows() as f64
+    /// });
+    /// assert!(s.needs_proba());
+    /// ```
     pub fn custom_proba(
         name: impl Into<String>,
         func: impl Fn(&Evaluation<'_>) -> f64 + Send + Sync + 'static,
@@ -114,6 +141,11 @@ impl Scoring {
     }
 
     /// scikit-learn's name for the scorer (`neg_mean_squared_error`, `f1_macro`, ...).
+    ///
+    /// ```
+    /// use grid_core::metrics::{Average, Scoring};
+    /// assert_eq!(Scoring::Precision(Average::Weighted).name(), "precision_weighted");
+    /// ```
     pub fn name(&self) -> String {
         let avg = |base: &str, a: &Average| match a {
             Average::Binary => base.to_string(),
@@ -145,9 +177,96 @@ impl Scoring {
         }
     }
 
-    /// Scores one evaluation.
-    pub fn score(&self, eval: &Evaluation<'_>) -> Result<f64> {
-        let _ = eval;
-        Err(Error::Metric { metric: self.name(), reason: "not implemented yet".into() })
+    /// Every built-in scorer name [`Scoring::from_name`] accepts, as scikit-learn spells them.
+    pub const BUILTIN_NAMES: &'static [&'static str] = &[
+        "neg_mean_squared_error",
+        "neg_root_mean_squared_error",
+        "neg_mean_absolute_error",
+        "r2",
+        "accuracy",
+        "balanced_accuracy",
+        "neg_log_loss",
+        "f1",
+        "f1_macro",
+        "f1_weighted",
+        "precision",
+        "precision_macro",
+        "precision_weighted",
+        "recall",
+        "recall_macro",
+        "recall_weighted",
+        "roc_auc",
+        "roc_auc_ovr",
+    ];
+
+    /// The built-in scorer scikit-learn calls `name` (`roc_auc_ovr` is [`Scoring::RocAuc`], which
+    /// averages one-vs-rest over more than two classes); `None` for any other name.
+    ///
+    /// ```
+    /// use grid_core::metrics::{Average, Scoring};
+    /// assert!(matches!(Scoring::from_name("f1_macro"), Some(Scoring::F1(Average::Macro))));
+    /// assert!(Scoring::from_name("mse").is_none());
+    /// ```
+    pub fn from_name(name: &str) -> Option<Scoring> {
+        let averaged = |base: &str| -> Option<Average> {
+            match name.strip_prefix(base)? {
+                "" => Some(Average::Binary),
+                "_macro" => Some(Average::Macro),
+                "_weighted" => Some(Average::Weighted),
+                _ => None,
+            }
+        };
+        Some(match name {
+            "neg_mean_squared_error" => Scoring::NegMeanSquaredError,
+            "neg_root_mean_squared_error" => Scoring::NegRootMeanSquaredError,
+            "neg_mean_absolute_error" => Scoring::NegMeanAbsoluteError,
+            "r2" => Scoring::R2,
+            "accuracy" => Scoring::Accuracy,
+            "balanced_accuracy" => Scoring::BalancedAccuracy,
+            "neg_log_loss" => Scoring::NegLogLoss,
+            "roc_auc" | "roc_auc_ovr" => Scoring::RocAuc,
+            _ => {
+                if let Some(a) = averaged("f1") {
+                    Scoring::F1(a)
+                } else if let Some(a) = averaged("precision") {
+                    Scoring::Precision(a)
+                } else {
+                    Scoring::Recall(averaged("recall")?)
+                }
+            }
+        })
+    }
+}
+
+/// Displays [`Scoring::name`].
+///
+/// ```
+/// use grid_core::metrics::Scoring;
+/// assert_eq!(Scoring::NegLogLoss.to_string(), "neg_log_loss");
+/// ```
+impl fmt::Display for Scoring {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+/// Parses a built-in scorer name, as [`Scoring::from_name`], with an error listing the names.
+///
+/// ```
+/// use grid_core::metrics::Scoring;
+/// let s: Scoring = "neg_mean_absolute_error".parse().unwrap();
+/// assert_eq!(s.name(), "neg_mean_absolute_error");
+/// assert!("mae".parse::<Scoring>().is_err());
+/// ```
+impl FromStr for Scoring {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Scoring> {
+        Scoring::from_name(name).ok_or_else(|| {
+            Error::invalid(
+                "scoring",
+                format!("unknown scorer `{name}`; expected one of {}", Scoring::BUILTIN_NAMES.join(", ")),
+            )
+        })
     }
 }
