@@ -1,5 +1,41 @@
 //! Cross-validation splitters with scikit-learn's semantics: unshuffled, their folds are the
 //! same as scikit-learn's for the same inputs.
+//!
+//! | splitter | scikit-learn | needs |
+//! |---|---|---|
+//! | [`KFold`] | `KFold` | |
+//! | [`StratifiedKFold`] | `StratifiedKFold` | labels |
+//! | [`RepeatedKFold`] | `RepeatedKFold` | |
+//! | [`RepeatedStratifiedKFold`] | `RepeatedStratifiedKFold` | labels |
+//! | [`ShuffleSplit`] | `ShuffleSplit` | |
+//! | [`StratifiedShuffleSplit`] | `StratifiedShuffleSplit` | labels |
+//! | [`GroupKFold`] | `GroupKFold` | groups |
+//! | [`TimeSeriesSplit`] | `TimeSeriesSplit` | |
+//! | [`LeaveOneOut`] | `LeaveOneOut` | |
+//! | [`PredefinedSplit`] | `PredefinedSplit` | |
+//!
+//! Splitters that shuffle use their own seed (`.seed(..)`) or else the search's
+//! ([`SplitInput::seed`]); the same seed gives the same splits. Shuffled splits come from our
+//! own generator, so they differ from numpy's.
+
+mod common;
+mod group;
+mod kfold;
+mod leave_one_out;
+mod predefined;
+mod repeated;
+mod shuffle;
+mod stratified;
+mod time_series;
+
+pub use group::GroupKFold;
+pub use kfold::KFold;
+pub use leave_one_out::LeaveOneOut;
+pub use predefined::PredefinedSplit;
+pub use repeated::{RepeatedKFold, RepeatedStratifiedKFold};
+pub use shuffle::{ShuffleSplit, StratifiedShuffleSplit};
+pub use stratified::StratifiedKFold;
+pub use time_series::TimeSeriesSplit;
 
 /// One train/test split: indices into the rows of `x`.
 ///
