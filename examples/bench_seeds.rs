@@ -10,7 +10,11 @@ use std::time::Instant;
 use gridcv::prelude::*;
 
 #[tunable]
-fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] activation: Activation) -> Sequential {
+fn create_model(
+    meta: &Meta,
+    #[default(10)] units: usize,
+    #[default(Relu)] activation: Activation,
+) -> Sequential {
     Sequential::new(meta.n_features).dense(units, activation).dense(1, Linear)
 }
 
@@ -29,7 +33,11 @@ fn deep_model(
 }
 
 #[tunable]
-fn iris_model(meta: &Meta, #[default(5)] units: usize, #[default(Relu)] activation: Activation) -> Sequential {
+fn iris_model(
+    meta: &Meta,
+    #[default(5)] units: usize,
+    #[default(Relu)] activation: Activation,
+) -> Sequential {
     Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_classes, Softmax)
 }
 
@@ -103,7 +111,11 @@ fn main() -> gridcv::Result<()> {
                 "a_regressor_basic",
                 n_jobs,
                 || {
-                    let grid = grid!(create_model { batch_size: [10, 20, 30], epochs: [50, 100], optimizer: [Adam, Sgd] });
+                    let grid = grid!(create_model {
+                        batch_size: [10, 20, 30],
+                        epochs: [50, 100],
+                        optimizer: [Adam, Sgd]
+                    });
                     GridSearchCV::new(NeuralRegressor::new(), grid)
                         .cv(3)
                         .scoring(Scoring::NegMeanSquaredError)
@@ -142,8 +154,17 @@ fn main() -> gridcv::Result<()> {
                 "c_classifier_iris",
                 n_jobs,
                 || {
-                    let grid = grid!(iris_model { units: [5, 10, 15], activation: [Relu, Sigmoid], epochs: [100], batch_size: [8] });
-                    GridSearchCV::new(NeuralClassifier::new(), grid).cv(3).n_jobs(n_jobs).verbose(0).fit(&x_train, &y_train)
+                    let grid = grid!(iris_model {
+                        units: [5, 10, 15],
+                        activation: [Relu, Sigmoid],
+                        epochs: [100],
+                        batch_size: [8]
+                    });
+                    GridSearchCV::new(NeuralClassifier::new(), grid)
+                        .cv(3)
+                        .n_jobs(n_jobs)
+                        .verbose(0)
+                        .fit(&x_train, &y_train)
                 },
                 |search| search.score(x_test.view(), &y_test).ok(),
             )?);

@@ -26,7 +26,9 @@ pub fn run(path: &str, target: &str, epochs_divisor: usize) -> gridcv::Result<f6
 #[allow(dead_code)]
 fn main() -> gridcv::Result<()> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/housing_small.csv").into());
+    let path = args
+        .next()
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/housing_small.csv").into());
     let target = args.next().unwrap_or_else(|| "price".into());
     run(&path, &target, 1).map(|_| ())
 }

@@ -48,7 +48,10 @@ fn main() {
 
     // Engine overhead: 1000 candidates x 3 folds of an estimator that does nothing.
     let (secs, fits) = time_search(vec![0; 1000], 1, &x, &y);
-    println!("engine overhead: {fits} trivial fits in {secs:.4} s = {:.2} us per fit (n_jobs 1)", secs / fits as f64 * 1e6);
+    println!(
+        "engine overhead: {fits} trivial fits in {secs:.4} s = {:.2} us per fit (n_jobs 1)",
+        secs / fits as f64 * 1e6
+    );
 
     // Parallel speed-up: 64 candidates x 3 folds of ~2 ms of work each.
     let work = vec![400_000; 64];

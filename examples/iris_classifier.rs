@@ -7,7 +7,11 @@ use gridcv::prelude::*;
 
 /// One hidden layer, and a softmax over the classes.
 #[tunable]
-pub fn create_model(meta: &Meta, #[default(5)] units: usize, #[default(Relu)] activation: Activation) -> Sequential {
+pub fn create_model(
+    meta: &Meta,
+    #[default(5)] units: usize,
+    #[default(Relu)] activation: Activation,
+) -> Sequential {
     Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_classes, Softmax)
 }
 

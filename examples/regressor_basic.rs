@@ -8,7 +8,11 @@ use gridcv::prelude::*;
 
 /// The seed's network: 5 inputs, one hidden layer of 10 ReLU units, one linear output.
 #[tunable]
-pub fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] activation: Activation) -> Sequential {
+pub fn create_model(
+    meta: &Meta,
+    #[default(10)] units: usize,
+    #[default(Relu)] activation: Activation,
+) -> Sequential {
     Sequential::new(meta.n_features).dense(units, activation).dense(1, Linear)
 }
 
@@ -16,7 +20,8 @@ pub fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] a
 pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
     let data = datasets::make_regression(100, 5).noise(0.1).seed(42).build()?;
     let e = |n: usize| (n / epochs_divisor).max(1);
-    let grid = grid!(create_model { batch_size: [10, 20, 30], epochs: [e(50), e(100)], optimizer: [Adam, Sgd] });
+    let grid =
+        grid!(create_model { batch_size: [10, 20, 30], epochs: [e(50), e(100)], optimizer: [Adam, Sgd] });
     println!("{grid}");
     let search = GridSearchCV::new(NeuralRegressor::new(), grid)
         .cv(3)

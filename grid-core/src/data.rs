@@ -80,7 +80,7 @@ impl Encoded {
 /// ```
 /// use grid_core::data::Target;
 /// let y = ndarray::array![1.0_f32, 2.0, 3.0];
-/// assert_eq!(y.select(&[2, 0]), ndarray::array![3.0_f32, 1.0]);
+/// assert_eq!(Target::select(&y, &[2, 0]), ndarray::array![3.0_f32, 1.0]);
 /// assert!(ndarray::array![1.0_f32, f32::NAN].check("y").is_err());
 /// ```
 pub trait Target: Clone + Debug + Send + Sync + 'static {

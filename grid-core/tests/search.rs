@@ -125,7 +125,7 @@ fn failing_candidates_score_nan_rank_last_and_keep_the_others() {
     assert_eq!(search.best_index(), 1);
     assert!(rows[0].errors[0].as_deref().unwrap().contains("diverged"));
     assert!(rows[2].errors[1].as_deref().unwrap().contains("build function exploded"));
-    assert!(rows[3].errors[2].as_deref().unwrap().contains("not finite"));
+    assert!(rows[3].errors[2].as_deref().unwrap().contains("non-finite"), "{:?}", rows[3].errors);
     assert_eq!(rows[4].errors.iter().map(Option::is_some).collect::<Vec<_>>(), vec![true, false, false]);
     assert!(rows[4].test[0].splits[1].is_finite());
     let warnings = search.warnings();

@@ -135,7 +135,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
             classes,
             folds,
             scorers: settings.scorers,
-            validation: options.validation.clone(),
+            validation: options.validation,
             seed: settings.seed,
             return_train_score: settings.return_train_score,
             error_value: settings.error_value,

@@ -17,21 +17,11 @@ use crate::results::CandidateResult;
 /// Failed fits score NaN with a warning, as there.
 ///
 /// ```
-/// # use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
-/// # use ndarray::{Array1, ArrayView2};
-/// # struct Constant;
-/// # impl Estimator<f32, Array1<f32>> for Constant {
-/// #     type Fitted = f32;
-/// #     fn task(&self) -> Task { Task::Regression }
-/// #     fn fit(&self, c: &f32, _: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(*c) }
-/// # }
-/// # impl Predictor<Array1<f32>> for f32 {
-/// #     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> { Ok(Array1::from_elem(x.nrows(), *self)) }
-/// # }
+/// use grid_core::estimator::{DummyRegressor, Strategy};
 /// use grid_core::metrics::Scoring;
 /// let x = ndarray::Array2::<f32>::zeros((4, 1));
 /// let y = ndarray::array![1.0_f32, 1.0, 3.0, 3.0];
-/// let row = grid_core::search::cross_validate(&Constant, 2.0, &x, &y, 2, Scoring::NegMeanAbsoluteError)?;
+/// let row = grid_core::search::cross_validate(&DummyRegressor, Strategy::Constant(2.0), &x, &y, 2, Scoring::NegMeanAbsoluteError)?;
 /// assert_eq!(row.test[0].splits, vec![-1.0, -1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
@@ -60,20 +50,10 @@ where
 /// The default score of one candidate on each split (scikit-learn's `cross_val_score`).
 ///
 /// ```
-/// # use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
-/// # use ndarray::{Array1, ArrayView2};
-/// # struct Constant;
-/// # impl Estimator<f32, Array1<f32>> for Constant {
-/// #     type Fitted = f32;
-/// #     fn task(&self) -> Task { Task::Regression }
-/// #     fn fit(&self, c: &f32, _: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(*c) }
-/// # }
-/// # impl Predictor<Array1<f32>> for f32 {
-/// #     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> { Ok(Array1::from_elem(x.nrows(), *self)) }
-/// # }
+/// use grid_core::estimator::{DummyRegressor, Strategy};
 /// let x = ndarray::Array2::<f32>::zeros((6, 1));
 /// let y = ndarray::array![1.0_f32, 3.0, 1.0, 3.0, 1.0, 3.0];
-/// let r2 = grid_core::search::cross_val_score(&Constant, 2.0, &x, &y, 3)?;
+/// let r2 = grid_core::search::cross_val_score(&DummyRegressor, Strategy::Constant(2.0), &x, &y, 3)?;
 /// assert_eq!(r2, vec![0.0, 0.0, 0.0]); // predicting the mean scores R² = 0
 /// # Ok::<(), grid_core::Error>(())
 /// ```
@@ -97,21 +77,10 @@ where
 /// (scikit-learn's `cross_val_predict`). The test folds must partition the rows.
 ///
 /// ```
-/// # use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
-/// # use ndarray::{Array1, ArrayView2};
-/// /// Predicts the mean of its training targets.
-/// struct Mean;
-/// impl Estimator<f32, Array1<f32>> for Mean {
-///     type Fitted = f32;
-///     fn task(&self) -> Task { Task::Regression }
-///     fn fit(&self, _: &f32, d: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(d.y.mean().unwrap()) }
-/// }
-/// # impl Predictor<Array1<f32>> for f32 {
-/// #     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> { Ok(Array1::from_elem(x.nrows(), *self)) }
-/// # }
+/// use grid_core::estimator::{DummyRegressor, Strategy};
 /// let x = ndarray::Array2::<f32>::zeros((4, 1));
 /// let y = ndarray::array![0.0_f32, 2.0, 4.0, 6.0];
-/// let pred = grid_core::search::cross_val_predict(&Mean, 0.0, &x, &y, 2)?;
+/// let pred = grid_core::search::cross_val_predict(&DummyRegressor, Strategy::Mean, &x, &y, 2)?;
 /// assert_eq!(pred, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
@@ -183,21 +152,12 @@ pub struct ValidationCurve<P> {
 /// `scoring` (the estimator's default when empty).
 ///
 /// ```
-/// # use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
-/// # use ndarray::{Array1, ArrayView2};
-/// # struct Constant;
-/// # impl Estimator<f32, Array1<f32>> for Constant {
-/// #     type Fitted = f32;
-/// #     fn task(&self) -> Task { Task::Regression }
-/// #     fn fit(&self, c: &f32, _: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(*c) }
-/// # }
-/// # impl Predictor<Array1<f32>> for f32 {
-/// #     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> { Ok(Array1::from_elem(x.nrows(), *self)) }
-/// # }
+/// use grid_core::estimator::{DummyRegressor, Strategy};
 /// use grid_core::metrics::Scoring;
 /// let x = ndarray::Array2::<f32>::zeros((4, 1));
 /// let y = ndarray::array![1.0_f32, 1.0, 1.0, 1.0];
-/// let curve = grid_core::search::validation_curve(&Constant, vec![0.0_f32, 1.0], &x, &y, 2, Scoring::NegMeanAbsoluteError)?;
+/// let grid = vec![Strategy::Constant(0.0), Strategy::Constant(1.0)];
+/// let curve = grid_core::search::validation_curve(&DummyRegressor, grid, &x, &y, 2, Scoring::NegMeanAbsoluteError)?;
 /// assert_eq!(curve.test_scores, vec![vec![-1.0, -1.0], vec![0.0, 0.0]]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```

@@ -20,30 +20,17 @@ use crate::results::{rank, CandidateResult, CvResults, Scores, Timing};
 /// and the best one is refitted on all the data.
 ///
 /// ```
-/// use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
+/// use grid_core::estimator::{DummyRegressor, Strategy};
 /// use grid_core::search::GridSearchCV;
-/// use ndarray::{Array1, ArrayView2};
-///
-/// /// Predicts a constant: the candidate.
-/// struct Constant;
-/// impl Estimator<f32, Array1<f32>> for Constant {
-///     type Fitted = f32;
-///     fn task(&self) -> Task { Task::Regression }
-///     fn fit(&self, c: &f32, _: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<f32> { Ok(*c) }
-/// }
-/// impl Predictor<Array1<f32>> for f32 {
-///     fn predict(&self, x: ArrayView2<'_, f32>) -> grid_core::Result<Array1<f32>> {
-///         Ok(Array1::from_elem(x.nrows(), *self))
-///     }
-/// }
 ///
 /// let x = ndarray::Array2::<f32>::zeros((6, 1));
 /// let y = ndarray::array![1.0_f32, 2.0, 3.0, 1.0, 2.0, 3.0];
-/// let search = GridSearchCV::new(Constant, vec![0.0_f32, 2.0, 5.0])
+/// let grid = vec![Strategy::Constant(0.0), Strategy::Constant(2.0), Strategy::Median];
+/// let search = GridSearchCV::new(DummyRegressor, grid)
 ///     .cv(3)
 ///     .scoring(grid_core::metrics::Scoring::NegMeanSquaredError)
 ///     .fit(&x, &y)?;
-/// assert_eq!(*search.best_params(), 2.0);
+/// assert_eq!(*search.best_params(), Strategy::Constant(2.0));
 /// assert_eq!(search.cv_results().candidates[1].rank[0], 1);
 /// # Ok::<(), grid_core::Error>(())
 /// ```

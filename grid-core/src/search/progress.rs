@@ -53,7 +53,7 @@ impl Progress {
         t.sums[candidate] += score;
         if t.done[candidate] == self.n_splits {
             let mean = t.sums[candidate] / self.n_splits as f64;
-            if mean.is_finite() && !(t.best >= mean) {
+            if mean.is_finite() && (t.best.is_nan() || mean > t.best) {
                 t.best = mean;
                 if let Some(bar) = &self.bar {
                     bar.set_message(format!("best {mean:.6} (candidate {candidate})"));

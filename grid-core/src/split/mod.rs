@@ -91,5 +91,3 @@ pub trait Splitter: std::fmt::Debug + Send + Sync {
         Vec::new()
     }
 }
-mod tmp_kfold;
-pub use tmp_kfold::*;
