@@ -44,8 +44,8 @@ fn ridge_search_matches_scikit_learn() {
         .unwrap();
     let results = search.cv_results();
     for (c, row) in results.candidates.iter().enumerate() {
-        for s in 0..3 {
-            assert!(close(row.test[0].splits[s], SPLIT_SCORES[s][c], 1e-4), "candidate {c} split {s}");
+        for (s, expected) in SPLIT_SCORES.iter().enumerate() {
+            assert!(close(row.test[0].splits[s], expected[c], 1e-4), "candidate {c} split {s}");
         }
         assert!(close(row.test[0].mean, MEAN[c], 1e-4));
         assert!(close(row.test[0].std, STD[c], 1e-3));
@@ -260,8 +260,8 @@ fn cross_validation_functions() {
     assert_eq!(scores.len(), 3);
     let row =
         cross_validate(&Ridge, RidgeParams { alpha: 1.0 }, &x, &y, 3, Scoring::NegMeanSquaredError).unwrap();
-    for s in 0..3 {
-        assert!(close(row.test[0].splits[s], SPLIT_SCORES[s][1], 1e-4));
+    for (score, expected) in row.test[0].splits.iter().zip(&SPLIT_SCORES) {
+        assert!(close(*score, expected[1], 1e-4));
     }
     assert!(row.train.is_some());
     let pred = cross_val_predict(&Ridge, RidgeParams { alpha: 0.0 }, &x, &y, 3).unwrap();
