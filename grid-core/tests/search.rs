@@ -297,3 +297,34 @@ fn a_plain_list_of_values_is_a_grid_with_a_value_column() {
         .to_csv_string()
         .starts_with("mean_fit_time,std_fit_time,mean_score_time,std_score_time,param_value,params"));
 }
+
+#[test]
+fn groups_reach_the_splitter_and_no_group_straddles_train_and_test() {
+    let (x, y) = ridge_data();
+    let groups: Vec<&str> = (0..14).map(|i| ["a", "b", "c", "d", "e"][i % 5]).collect();
+    let search = GridSearchCV::new(Ridge, alphas())
+        .cv(grid_core::split::GroupKFold::new(5))
+        .verbose(0)
+        .fit_with(&x, &y, FitOptions::new().groups(&groups))
+        .unwrap();
+    assert_eq!(search.splits().len(), 5);
+    for split in search.splits() {
+        let test_groups: std::collections::HashSet<_> = split.test.iter().map(|&i| groups[i]).collect();
+        assert_eq!(test_groups.len(), 1);
+        assert!(split.train.iter().all(|&i| !test_groups.contains(groups[i])));
+    }
+    let missing = GridSearchCV::new(Ridge, alphas()).cv(grid_core::split::GroupKFold::new(5)).verbose(0).fit(&x, &y);
+    assert!(missing.unwrap_err().to_string().contains("groups"));
+}
+
+#[test]
+fn a_class_smaller_than_k_is_a_warning_as_in_sklearn() {
+    let x = Array2::from_shape_fn((10, 1), |(i, _)| i as f32);
+    let y = array![0, 0, 0, 0, 0, 1, 1, 1, 1, 2];
+    let search = GridSearchCV::new(NearestCentroid, vec![NoParams]).cv(3).verbose(0).fit(&x, &y).unwrap();
+    assert!(
+        search.warnings().iter().any(|w| w.contains("The least populated class in y has only 1 members")),
+        "{:?}",
+        search.warnings()
+    );
+}
