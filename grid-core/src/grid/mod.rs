@@ -8,6 +8,7 @@
 
 mod axis;
 mod candidates;
+mod fit_type;
 mod params;
 mod product;
 mod set_by_grid;
@@ -15,6 +16,7 @@ mod shape;
 
 pub use axis::{count_candidates, Axis, Branch, Digits};
 pub use candidates::Candidates;
+pub use fit_type::FitParamType;
 pub use params::{Meta, Params, Tunable};
 pub use product::Grid;
 pub use set_by_grid::SetByGrid;
