@@ -293,3 +293,20 @@ fn a_million_candidates_built_and_indexed_at_both_ends() {
     assert_eq!(grid.get(123_456).unwrap().build(&meta), [1, 2, 3, 4, 5, 6]);
     assert_eq!(grid.get(1_000_000), None);
 }
+
+/// Raw and `mut` parameter names.
+#[tunable]
+fn raw_names(#[default(1)] r#type: usize, #[default(2)] mut depth: usize) -> usize {
+    depth += r#type;
+    depth
+}
+
+#[test]
+fn raw_and_mut_parameters_become_plain_fields() {
+    let grid = grid!(raw_names { r#type: [5, 6], depth: [1] });
+    assert_eq!(grid.axis_names(), ["depth", "type"]);
+    let candidate = grid.get(1).unwrap();
+    assert_eq!(candidate.r#type, 6);
+    assert_eq!(candidate.build(&Meta::default()), 7);
+    assert_eq!(candidate.to_string(), "{depth: 1, type: 6}");
+}

@@ -1,13 +1,36 @@
-//! The code `#[tunable]` writes: the function (without its `#[default]` attributes), the
-//! parameter struct, its impls, and the alias `grid!` names the struct through.
+//! The code `#[tunable]` writes, for `fn create_model(meta: &Meta, #[default(10)] units: usize)
+//! -> R`:
+//!
+//! ```text
+//! fn create_model(meta: &Meta, units: usize) -> R { .. }      // unchanged, attributes removed
+//!
+//! #[derive(Clone, Serialize, Deserialize)]
+//! #[serde(crate = "::gridcv::__private::serde", default)]
+//! pub struct CreateModelParams {                              // the function's visibility
+//!     pub units: usize,                                       // the function's parameters
+//!     pub epochs: usize, pub batch_size: usize, ..            // the fit parameters
+//!     #[doc(hidden)] #[serde(skip)]
+//!     pub __set_by_grid: SetByGrid,                           // axes a grid set, for Display
+//! }
+//! #[doc(hidden)] #[allow(non_camel_case_types)]
+//! pub type create_model = CreateModelParams;                  // what `grid!` names
+//! const _: () = {
+//!     impl Default ..      // `#[default]`, else the type's; fit parameters from FitParams
+//!     impl Debug ..        // without the hidden field
+//!     impl PartialEq ..    // without the hidden field
+//!     impl Display ..      // {units: 10}, plus fit parameters set by a grid or not default
+//!     impl Tunable { type Output = R; fn build(&self, meta) -> R { create_model(meta, self.units.clone()) } }
+//!     impl HasFitParams { fn fit_params(&self) -> FitParams { FitParams { epochs: .., .. } } }
+//! };
+//! ```
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{ItemFn, ReturnType};
 
 use super::ast::{Input, Param};
 use super::check;
+use super::model::Model;
 use crate::errors::Errors;
 use crate::fit_params::{self, FitParam};
 use crate::{paths, spans};
@@ -26,7 +49,8 @@ pub(crate) fn expand(args: TokenStream, input: Input) -> syn::Result<TokenStream
             let callable = check::signature(&function.sig, &mut errors);
             let params = check::params(&mut function.sig, &fit, &mut errors);
             if callable {
-                let generated = generate(&function, &params, &fit, errors.is_empty());
+                let model = Model::new(&function, &params, &fit);
+                let generated = generate(&model, &fit, errors.is_empty());
                 quote!(#function #generated)
             } else {
                 function.into_token_stream()
@@ -45,83 +69,168 @@ pub(crate) fn expand(args: TokenStream, input: Input) -> syn::Result<TokenStream
     Ok(quote!(#output #errors))
 }
 
-/// One field of the parameter struct.
-struct Field<'a> {
-    ident: Ident,
-    name: String,
-    ty: TokenStream,
-    /// Expression of the field's default value (`__fit` is `FitParams::default()`).
-    default: TokenStream,
-    /// A parameter of the build function (always displayed).
-    own: bool,
-    /// The fit parameter it is, if any.
-    fit: Option<&'a FitParam>,
+/// The struct, the alias and the impls. With `complete == false` (the macro reported a
+/// mistake), `build` is a stub: the program does not compile anyway.
+fn generate(model: &Model, fit: &[FitParam], complete: bool) -> TokenStream {
+    let definition = struct_definition(model);
+    let alias = alias(model);
+    let impls = [
+        impl_default(model),
+        impl_debug(model),
+        impl_partial_eq(model),
+        impl_display(model),
+        impl_tunable(model, fit, complete),
+        impl_has_fit_params(model, fit),
+    ];
+    quote! {
+        #definition
+        #alias
+        const _: () = { #(#impls)* };
+    }
 }
 
-/// The struct, its impls and the alias. With `complete == false` (the macro reported a
-/// mistake), `build` is a stub that is never compiled into a program.
-fn generate(function: &ItemFn, params: &[Param], fit: &[FitParam], complete: bool) -> TokenStream {
-    let grid = paths::grid();
-    let nn = paths::nn();
-    let serde = paths::serde();
-    let serde_path = paths::SERDE;
-    let vis = &function.vis;
-    let fn_ident = &function.sig.ident;
+fn struct_definition(model: &Model) -> TokenStream {
+    let (grid, serde, serde_path) = (paths::grid(), paths::serde(), paths::SERDE);
+    let Model { vis, struct_ident, fn_ident, .. } = model;
     let fn_name = fn_ident.to_string();
-    let struct_ident = format_ident!("{}Params", upper_camel(&fn_name), span = fn_ident.span());
-    let struct_name = struct_ident.to_string();
-    let fields = fields(params, fit);
-
-    let field_defs = fields.iter().map(|field| {
-        let Field { ident, ty, .. } = field;
+    let fields = model.fields.iter().map(|field| {
+        let (ident, ty, name) = (&field.ident, &field.ty, &field.name);
         let doc = match (field.own, field.fit.is_some()) {
-            (true, false) => format!("Parameter `{}` of [`{fn_name}()`].", field.name),
-            (true, true) => {
-                format!("Parameter `{}` of [`{fn_name}()`], also a fit parameter.", field.name)
-            }
-            (false, _) => format!("Fit parameter `{}` (see `FitParams`).", field.name),
+            (true, false) => format!("Parameter `{name}` of [`{fn_name}()`]."),
+            (true, true) => format!("Parameter `{name}` of [`{fn_name}()`], also a fit parameter."),
+            (false, _) => format!("Fit parameter `{name}` (see `FitParams`)."),
         };
         quote!(#[doc = #doc] pub #ident: #ty,)
     });
-    let defaults = fields.iter().map(|Field { ident, default, .. }| quote!(#ident: #default,));
-    let debug_fields = fields.iter().map(|Field { ident, name, .. }| quote!(.field(#name, &self.#ident)));
-    let eq_fields = fields.iter().map(|Field { ident, .. }| quote!(&& self.#ident == other.#ident));
+    let doc = format!(
+        "The parameters of [`{fn_name}()`], generated by `#[tunable]`: its tunable \
+         parameters and the fit parameters, with their defaults. `grid!({fn_name} {{ .. }})` \
+         makes a grid of them."
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, #serde::Serialize, #serde::Deserialize)]
+        #[serde(crate = #serde_path, default)]
+        #vis struct #struct_ident {
+            #(#fields)*
+            /// The axes a grid set on this candidate (for `Display`).
+            #[doc(hidden)]
+            #[serde(skip)]
+            pub __set_by_grid: #grid::SetByGrid,
+        }
+    }
+}
 
-    let mut sorted: Vec<&Field> = fields.iter().collect();
+/// The alias named like the function, in the type namespace: `grid!(create_model { .. })`
+/// names the struct through it, and `use models::create_model;` imports both.
+fn alias(model: &Model) -> TokenStream {
+    let Model { vis, fn_ident, struct_ident, .. } = model;
+    quote! {
+        /// Lets `grid!` name the parameter struct by the function's name.
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis type #fn_ident = #struct_ident;
+    }
+}
+
+fn impl_default(model: &Model) -> TokenStream {
+    let nn = paths::nn();
+    let struct_ident = &model.struct_ident;
+    let fields = model.fields.iter().map(|field| {
+        let (ident, default) = (&field.ident, &field.default);
+        quote!(#ident: #default,)
+    });
+    quote! {
+        impl ::core::default::Default for #struct_ident {
+            fn default() -> Self {
+                let __fit = <#nn::FitParams as ::core::default::Default>::default();
+                #struct_ident {
+                    #(#fields)*
+                    __set_by_grid: ::core::default::Default::default(),
+                }
+            }
+        }
+    }
+}
+
+fn impl_debug(model: &Model) -> TokenStream {
+    let struct_ident = &model.struct_ident;
+    let struct_name = struct_ident.to_string();
+    let fields = model.fields.iter().map(|field| {
+        let (ident, name) = (&field.ident, &field.name);
+        quote_spanned!(field.ty_span=> .field(#name, &self.#ident))
+    });
+    quote! {
+        impl ::core::fmt::Debug for #struct_ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#struct_name) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+fn impl_partial_eq(model: &Model) -> TokenStream {
+    let struct_ident = &model.struct_ident;
+    let fields = model.fields.iter().map(|field| {
+        let ident = &field.ident;
+        quote_spanned!(field.ty_span=> && self.#ident == other.#ident)
+    });
+    quote! {
+        impl ::core::cmp::PartialEq for #struct_ident {
+            fn eq(&self, other: &Self) -> bool {
+                true #(#fields)*
+            }
+        }
+    }
+}
+
+/// `{name: value, ..}` in name order: the function's parameters, and the fit parameters the
+/// grid set or that differ from their defaults.
+fn impl_display(model: &Model) -> TokenStream {
+    let nn = paths::nn();
+    let struct_ident = &model.struct_ident;
+    let mut sorted: Vec<_> = model.fields.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    let display_entries = sorted.iter().map(|Field { ident, name, own, .. }| {
+    let entries = sorted.iter().map(|field| {
+        let (ident, name) = (&field.ident, &field.name);
         let entry = quote!(map.entry(&::core::format_args!(#name), &self.#ident););
-        if *own {
+        if field.own {
             entry
         } else {
             quote!(if self.__set_by_grid.contains(#name) || self.#ident != __fit.#ident { #entry })
         }
     });
-    let fit_fields = fit.iter().map(|param| {
-        let field = fields.iter().find(|field| field.name == param.name).expect("fit fields");
-        let ident = format_ident!("{}", param.name);
-        let access = &field.ident;
-        quote!(#ident: ::core::clone::Clone::clone(&self.#access),)
-    });
+    quote! {
+        impl ::core::fmt::Display for #struct_ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let __fit = <#nn::FitParams as ::core::default::Default>::default();
+                let mut map = f.debug_map();
+                #(#entries)*
+                map.finish()
+            }
+        }
+    }
+}
 
-    let output = match &function.sig.output {
-        ReturnType::Default => quote!(()),
-        ReturnType::Type(_, ty) => ty.to_token_stream(),
-    };
-    let build_body = if complete {
-        let args = params.iter().map(|param| match param {
+/// `build` calls the function with `meta` for the `&Meta` parameters and clones of the fields
+/// for the others.
+fn impl_tunable(model: &Model, fit: &[FitParam], complete: bool) -> TokenStream {
+    let grid = paths::grid();
+    let Model { struct_ident, fn_ident, output, .. } = model;
+    let body = if complete {
+        let args = model.params.iter().map(|param| match param {
             Param::Meta => quote!(__meta),
             Param::Value(value) => {
                 let ident = &value.ident;
                 match value.fit {
-                    // The field has the fit parameter's type: a function that declares the
-                    // parameter with another type gets one "mismatched types", at its type.
+                    // The field has the fit parameter's type; passing it through
+                    // `FitParamType` makes a parameter declared with another type one error,
+                    // at that type, naming the type it must be.
                     Some(index) => {
-                        let fit_ty = &fit[index].ty;
-                        let ty = &value.ty;
+                        let (fit_ty, ty) = (&fit[index].ty, &value.ty);
                         let call = quote!(<#fit_ty as #grid::FitParamType<#ty>>::into_param(
                             ::core::clone::Clone::clone(&self.#ident)));
-                        spans::respan(call, value.ty.span())
+                        spans::respan(call, ty.span())
                     }
                     None => quote!(::core::clone::Clone::clone(&self.#ident)),
                 }
@@ -134,144 +243,32 @@ fn generate(function: &ItemFn, params: &[Param], fit: &[FitParam], complete: boo
             ::core::unreachable!("`#[tunable]` reported an error")
         })
     };
-
-    let struct_doc = format!(
-        "The parameters of [`{fn_name}()`], generated by `#[tunable]`: its tunable \
-         parameters and the fit parameters, with their defaults. `grid!({fn_name} {{ .. }})` \
-         makes a grid of them."
-    );
     quote! {
-        #[doc = #struct_doc]
-        #[derive(::core::clone::Clone, #serde::Serialize, #serde::Deserialize)]
-        #[serde(crate = #serde_path, default)]
-        #vis struct #struct_ident {
-            #(#field_defs)*
-            /// The axes a grid set on this candidate (for `Display`).
-            #[doc(hidden)]
-            #[serde(skip)]
-            pub __set_by_grid: #grid::SetByGrid,
-        }
+        impl #grid::Tunable for #struct_ident {
+            type Output = #output;
 
-        /// Lets `grid!` name the parameter struct by the function's name.
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis type #fn_ident = #struct_ident;
-
-        const _: () = {
-            impl ::core::default::Default for #struct_ident {
-                fn default() -> Self {
-                    let __fit = <#nn::FitParams as ::core::default::Default>::default();
-                    #struct_ident {
-                        #(#defaults)*
-                        __set_by_grid: ::core::default::Default::default(),
-                    }
-                }
+            fn build(&self, __meta: &#grid::Meta) -> Self::Output {
+                #body
             }
-
-            impl ::core::fmt::Debug for #struct_ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.debug_struct(#struct_name) #(#debug_fields)* .finish()
-                }
-            }
-
-            impl ::core::cmp::PartialEq for #struct_ident {
-                fn eq(&self, other: &Self) -> bool {
-                    true #(#eq_fields)*
-                }
-            }
-
-            /// `{name: value, ..}` in name order: the function's parameters, and the fit
-            /// parameters the grid set or that differ from their defaults.
-            impl ::core::fmt::Display for #struct_ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    let __fit = <#nn::FitParams as ::core::default::Default>::default();
-                    let mut map = f.debug_map();
-                    #(#display_entries)*
-                    map.finish()
-                }
-            }
-
-            impl #grid::Tunable for #struct_ident {
-                type Output = #output;
-
-                fn build(&self, __meta: &#grid::Meta) -> Self::Output {
-                    #build_body
-                }
-            }
-
-            impl #nn::HasFitParams for #struct_ident {
-                fn fit_params(&self) -> #nn::FitParams {
-                    #nn::FitParams { #(#fit_fields)* }
-                }
-            }
-        };
-    }
-}
-
-/// The fields: the function's tunable parameters in order, then the fit parameters it does
-/// not take itself.
-fn fields<'a>(params: &[Param], fit: &'a [FitParam]) -> Vec<Field<'a>> {
-    let mut fields: Vec<Field> = params
-        .iter()
-        .filter_map(|param| match param {
-            Param::Meta => None,
-            Param::Value(value) => Some(value),
-        })
-        .map(|value| {
-            let fit = value.fit.map(|index| &fit[index]);
-            let ident = &value.ident;
-            let ty = match fit {
-                Some(param) => param.ty.clone(),
-                None => value.ty.to_token_stream(),
-            };
-            let default = match (&value.default, fit) {
-                (Some(expr), _) => expr.to_token_stream(),
-                (None, Some(_)) => quote!(__fit.#ident),
-                (None, None) => {
-                    quote_spanned!(value.ty.span()=> ::core::default::Default::default())
-                }
-            };
-            Field { ident: ident.clone(), name: value.name.clone(), ty, default, own: true, fit }
-        })
-        .collect();
-    for param in fit {
-        if fields.iter().all(|field| field.name != param.name) {
-            let ident = format_ident!("{}", param.name);
-            fields.push(Field {
-                default: quote!(__fit.#ident),
-                ident,
-                name: param.name.to_string(),
-                ty: param.ty.clone(),
-                own: false,
-                fit: Some(param),
-            });
         }
     }
-    fields
 }
 
-/// `create_model` -> `CreateModel`.
-fn upper_camel(snake: &str) -> String {
-    let snake = snake.strip_prefix("r#").unwrap_or(snake);
-    snake
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .concat()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::upper_camel;
-
-    #[test]
-    fn upper_camel_joins_capitalized_words() {
-        assert_eq!(upper_camel("create_model"), "CreateModel");
-        assert_eq!(upper_camel("_deep__model2"), "DeepModel2");
-        assert_eq!(upper_camel("r#type"), "Type");
+/// A `FitParams` literal naming every entry of the table: a table that drifts from the struct
+/// is a compile error.
+fn impl_has_fit_params(model: &Model, fit: &[FitParam]) -> TokenStream {
+    let nn = paths::nn();
+    let struct_ident = &model.struct_ident;
+    let fields = fit.iter().map(|param| {
+        let name = quote::format_ident!("{}", param.name);
+        let field = &model.field_of(param).ident;
+        quote!(#name: ::core::clone::Clone::clone(&self.#field),)
+    });
+    quote! {
+        impl #nn::HasFitParams for #struct_ident {
+            fn fit_params(&self) -> #nn::FitParams {
+                #nn::FitParams { #(#fields)* }
+            }
+        }
     }
 }
