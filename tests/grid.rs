@@ -310,3 +310,15 @@ fn raw_and_mut_parameters_become_plain_fields() {
     assert_eq!(candidate.build(&Meta::default()), 7);
     assert_eq!(candidate.to_string(), "{depth: 1, type: 6}");
 }
+
+#[test]
+fn candidates_of_any_grid_and_slice_iter_untouched() {
+    let grid = grid!(create_model { units: [1, 2, 3] });
+    assert!(grid.candidates().eq(grid.iter()));
+    // `ParamGrid` is in the prelude and implemented for `Vec`: its iterator is not named `iter`,
+    // which would shadow the slice's.
+    let widths = vec![1_usize, 2];
+    let first: Option<&usize> = widths.iter().next();
+    assert_eq!(first, Some(&1));
+    assert_eq!(widths.candidates().collect::<Vec<_>>(), widths);
+}

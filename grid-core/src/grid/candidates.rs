@@ -2,12 +2,13 @@
 
 use super::ParamGrid;
 
-/// The candidates of a grid in order, computed one at a time ([`ParamGrid::iter`]).
+/// The candidates of a grid in order, computed one at a time ([`ParamGrid::candidates`],
+/// `Grid::iter`).
 ///
 /// ```
 /// use grid_core::grid::ParamGrid;
 /// let grid = vec![1, 2, 3];
-/// let mut candidates = ParamGrid::iter(&grid);
+/// let mut candidates = grid.candidates();
 /// assert_eq!(candidates.len(), 3);
 /// assert_eq!(candidates.next_back(), Some(3));
 /// assert_eq!(candidates.collect::<Vec<_>>(), [1, 2]);

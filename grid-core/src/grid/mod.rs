@@ -55,14 +55,15 @@ pub trait ParamGrid: Send + Sync {
         self.len() == 0
     }
 
-    /// The candidates in order, computed one at a time.
+    /// The candidates in order, computed one at a time. (Not named `iter`: with the trait in
+    /// scope, a method on `Vec` would shadow the slice's `iter`.)
     ///
     /// ```
     /// use grid_core::grid::ParamGrid;
     /// let grid = vec![0.1_f64, 1.0];
-    /// assert_eq!(ParamGrid::iter(&grid).collect::<Vec<_>>(), [0.1, 1.0]);
+    /// assert_eq!(grid.candidates().collect::<Vec<_>>(), [0.1, 1.0]);
     /// ```
-    fn iter(&self) -> Candidates<'_, Self> {
+    fn candidates(&self) -> Candidates<'_, Self> {
         Candidates::new(self)
     }
 }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use super::axis::Digits;
+use super::candidates::Candidates;
 use super::shape::Shape;
 use super::{ParamGrid, Params};
 
@@ -69,6 +70,24 @@ where
     /// ```
     pub fn shape(&self) -> &Shape<N> {
         &self.shape
+    }
+}
+
+impl<P, F, const N: usize> Grid<P, F, N>
+where
+    P: Params,
+    F: Fn(usize, Digits) -> P + Send + Sync,
+{
+    /// The candidates in order, computed one at a time.
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, Shape};
+    /// const SHAPE: Shape<3> = Shape::new(&[Branch::new(&[Axis::new("alpha", 3)])]);
+    /// let grid = Grid::new(SHAPE, |_, mut digits| [0.1, 1.0, 10.0][digits.next().unwrap()]);
+    /// assert_eq!(grid.iter().rev().collect::<Vec<_>>(), [10.0, 1.0, 0.1]);
+    /// ```
+    pub fn iter(&self) -> Candidates<'_, Self> {
+        Candidates::new(self)
     }
 }
 
