@@ -318,7 +318,7 @@ fn candidates_of_any_grid_and_slice_iter_untouched() {
     // `ParamGrid` is in the prelude and implemented for `Vec`: its iterator is not named `iter`,
     // which would shadow the slice's.
     let widths = vec![1_usize, 2];
-    let first: Option<&usize> = widths.iter().next();
-    assert_eq!(first, Some(&1));
+    let last: Option<&usize> = widths.iter().next_back();
+    assert_eq!(last, Some(&2));
     assert_eq!(widths.candidates().collect::<Vec<_>>(), widths);
 }
