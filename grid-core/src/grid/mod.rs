@@ -1,9 +1,26 @@
 //! Typed hyperparameter grids: the [`Tunable`] parameter structs that `#[tunable]` generates and
 //! the [`ParamGrid`]s that `grid!` builds from them.
+//!
+//! `grid!(f { a: [..], b: [..] } | { .. })` expands to a [`Grid`]: a static [`Shape`] (its
+//! [`Branch`]es and their [`Axis`]es, sorted by name) and a closure building candidate `i`
+//! from its branch and the value index of each axis ([`Digits`]), in scikit-learn's
+//! `ParameterGrid` order. The number of candidates is the const parameter `N` of the type.
 
+mod axis;
+mod candidates;
+mod fit_type;
 mod params;
+mod product;
+mod set_by_grid;
+mod shape;
 
+pub use axis::{count_candidates, Axis, Branch, Digits};
+pub use candidates::Candidates;
+pub use fit_type::FitParamType;
 pub use params::{Meta, Params, Tunable};
+pub use product::Grid;
+pub use set_by_grid::SetByGrid;
+pub use shape::Shape;
 
 /// A finite, indexable set of candidate parameters, enumerated in scikit-learn's
 /// `ParameterGrid` order.
@@ -36,6 +53,18 @@ pub trait ParamGrid: Send + Sync {
     /// `true` when the grid has no candidate.
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The candidates in order, computed one at a time. (Not named `iter`: with the trait in
+    /// scope, a method on `Vec` would shadow the slice's `iter`.)
+    ///
+    /// ```
+    /// use grid_core::grid::ParamGrid;
+    /// let grid = vec![0.1_f64, 1.0];
+    /// assert_eq!(grid.candidates().collect::<Vec<_>>(), [0.1, 1.0]);
+    /// ```
+    fn candidates(&self) -> Candidates<'_, Self> {
+        Candidates::new(self)
     }
 }
 

@@ -1,0 +1,28 @@
+//! The check `#[tunable]` makes on a build function's parameter named like a fit parameter.
+
+/// Implemented for `T` alone: `Self: FitParamType<T>` holds when `Self` and `T` are one type.
+///
+/// `#[tunable]` passes the value of a fit parameter (say `optimizer`, an `Optimizer`) to a
+/// build function that takes a parameter of that name through this trait, so declaring it
+/// with another type is one error, at that type, saying which type it must be.
+///
+/// ```
+/// use grid_core::grid::FitParamType;
+/// use grid_core::nn::Optimizer;
+/// let optimizer: Optimizer = Optimizer::Sgd.into_param();
+/// assert_eq!(optimizer, Optimizer::Sgd);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "this parameter is named like a fit parameter, which has type `{Self}`, not `{T}`",
+    label = "declare it as `{Self}`, or rename it"
+)]
+pub trait FitParamType<T> {
+    /// `self`, as the build function's parameter.
+    fn into_param(self) -> T;
+}
+
+impl<T> FitParamType<T> for T {
+    fn into_param(self) -> T {
+        self
+    }
+}

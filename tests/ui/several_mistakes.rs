@@ -1,0 +1,21 @@
+use gridcv::prelude::*;
+
+#[tunable]
+fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] activation: Activation) -> Vec<usize> {
+    let _ = activation;
+    vec![meta.n_features, units]
+}
+
+fn main() {
+    let _grid = grid!(create_model {
+        unit: [10, 20],
+        activation: [Relu, "tanh"],
+        epochs: [],
+        activation: [Sigmoid],
+        batch_size: 32,
+    } | {
+        units: [5],
+        optimizer: [Adam, Sgd],
+        optimizer: [RmsProp],
+    });
+}

@@ -1,0 +1,10 @@
+use gridcv::prelude::*;
+
+#[tunable]
+struct ModelParams {
+    units: usize,
+}
+
+fn main() {
+    let _params = ModelParams { units: 3 };
+}
