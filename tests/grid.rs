@@ -314,11 +314,11 @@ fn raw_and_mut_parameters_become_plain_fields() {
 #[test]
 fn candidates_of_any_grid_and_slice_iter_untouched() {
     let grid = grid!(create_model { units: [1, 2, 3] });
-    assert!(grid.candidates().eq(grid.iter()));
-    // `ParamGrid` is in the prelude and implemented for `Vec`: its iterator is not named `iter`,
-    // which would shadow the slice's.
+    assert!(gridcv::grid::ParamGrid::candidates(&grid).eq(grid.iter()));
+    // `ParamGrid` is implemented for `Vec` but not in the prelude, so a `Vec`'s own `get` and
+    // `iter` are untouched by `use gridcv::prelude::*`; its candidates need the trait.
     let widths = vec![1_usize, 2];
-    let last: Option<&usize> = widths.iter().next_back();
-    assert_eq!(last, Some(&2));
-    assert_eq!(widths.candidates().collect::<Vec<_>>(), widths);
+    let first: Option<&usize> = widths.get(0);
+    assert_eq!(first, Some(&1));
+    assert_eq!(gridcv::grid::ParamGrid::candidates(&widths).collect::<Vec<_>>(), widths);
 }

@@ -28,7 +28,7 @@ pub mod prelude {
     pub use crate::datasets::{self, train_test_split, Dataset, TrainTestSplit};
     pub use crate::error::{Error, Result};
     pub use crate::estimator::{Estimator, Predictor, Task, TrainSet};
-    pub use crate::grid::{Meta, ParamGrid, Tunable};
+    pub use crate::grid::{Meta, Tunable};
     pub use crate::metrics::{Average, Scoring};
     pub use crate::nn::Activation::{self, Gelu, LeakyRelu, Linear, Relu, Sigmoid, Softmax, Tanh};
     pub use crate::nn::Optimizer::{self, Adam, AdamW, RmsProp, Sgd};

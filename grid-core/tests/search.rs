@@ -313,7 +313,8 @@ fn groups_reach_the_splitter_and_no_group_straddles_train_and_test() {
         assert_eq!(test_groups.len(), 1);
         assert!(split.train.iter().all(|&i| !test_groups.contains(groups[i])));
     }
-    let missing = GridSearchCV::new(Ridge, alphas()).cv(grid_core::split::GroupKFold::new(5)).verbose(0).fit(&x, &y);
+    let missing =
+        GridSearchCV::new(Ridge, alphas()).cv(grid_core::split::GroupKFold::new(5)).verbose(0).fit(&x, &y);
     assert!(missing.unwrap_err().to_string().contains("groups"));
 }
 

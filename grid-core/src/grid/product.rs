@@ -89,6 +89,40 @@ where
     pub fn iter(&self) -> Candidates<'_, Self> {
         Candidates::new(self)
     }
+
+    /// Number of candidates (the constant `N`), without importing [`ParamGrid`].
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, Shape};
+    /// const SHAPE: Shape<2> = Shape::new(&[Branch::new(&[Axis::new("alpha", 2)])]);
+    /// assert_eq!(Grid::new(SHAPE, |_, _| 0).len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        N
+    }
+
+    /// The names of the grid's axes, sorted, without repeats (see [`ParamGrid::axis_names`]).
+    pub fn axis_names(&self) -> Vec<&'static str> {
+        self.shape.axis_names()
+    }
+
+    /// `true` for a grid without candidates.
+    pub fn is_empty(&self) -> bool {
+        N == 0
+    }
+
+    /// Candidate `index`, computed on demand; `None` past the end.
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, Shape};
+    /// const SHAPE: Shape<2> = Shape::new(&[Branch::new(&[Axis::new("alpha", 2)])]);
+    /// let grid = Grid::new(SHAPE, |_, mut d| [0.5, 2.0][d.next().unwrap()]);
+    /// assert_eq!((grid.get(1), grid.get(2)), (Some(2.0), None));
+    /// ```
+    pub fn get(&self, index: usize) -> Option<P> {
+        let (branch, digits) = self.shape.locate(index)?;
+        Some((self.make)(branch, digits))
+    }
 }
 
 impl<P, F, const N: usize> ParamGrid for Grid<P, F, N>
@@ -103,8 +137,7 @@ where
     }
 
     fn get(&self, index: usize) -> Option<P> {
-        let (branch, digits) = self.shape.locate(index)?;
-        Some((self.make)(branch, digits))
+        Grid::get(self, index)
     }
 
     fn axis_names(&self) -> Vec<&'static str> {
