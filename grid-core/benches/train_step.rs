@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, Criterion, Throughput};
 use dfdx::prelude::{
-    mse_loss, AdamConfig, Axis, Backward, BroadcastTo, Cpu, Gradients, HasShape, Tensor, TensorFromVec, Trace,
-    TryMatMul, ZerosTensor,
+    mse_loss, AdamConfig, Axis, Backward, BroadcastTo, Cpu, Gradients, HasShape, Tensor, TensorFromVec,
+    Trace, TryMatMul, ZerosTensor,
 };
 use grid_core::estimator::{Estimator, TrainSet};
 use grid_core::nn::{Activation, FitParams, NetParams, NeuralRegressor, Optimizer, Sequential};
@@ -52,7 +52,14 @@ fn setup(name: &'static str, widths: &[usize], batch: usize, n: usize, epochs: u
     let fit = FitParams { epochs, batch_size: batch, optimizer: Optimizer::Adam, ..FitParams::default() };
     let (x, y) = data(n, widths[0], *widths.last().unwrap());
     let steps_per_fit = epochs * n.div_ceil(batch);
-    Setup { name, params: NetParams::new(spec, fit), x, y, steps_per_fit, flops_per_step: step_flops(widths, batch) }
+    Setup {
+        name,
+        params: NetParams::new(spec, fit),
+        x,
+        y,
+        steps_per_fit,
+        flops_per_step: step_flops(widths, batch),
+    }
 }
 
 /// FLOPs of the matmuls of one training step: per layer the forward product and the two

@@ -21,7 +21,7 @@ fn accuracy<L: PartialEq>(pred: &Array1<L>, truth: &Array1<L>) -> f64 {
 }
 
 #[test]
-fn reaches_iris_like_accuracy_on_a_hold_out() {
+fn nn_reaches_iris_like_accuracy_on_a_hold_out() {
     let (x, y) = blobs(50, 21);
     let (x_train, y_train, x_test, y_test) = split(&x, &y, 120);
     for seed in 0..4 {
@@ -40,7 +40,7 @@ fn reaches_iris_like_accuracy_on_a_hold_out() {
 }
 
 #[test]
-fn probabilities_are_in_sorted_class_order_and_agree_with_predict() {
+fn nn_probabilities_are_in_sorted_class_order_and_agree_with_predict() {
     let (x, y) = blobs(30, 22);
     // Labels as strings, not in sorted order of appearance.
     let names = ["virginica", "setosa", "versicolor"];
@@ -64,7 +64,7 @@ fn probabilities_are_in_sorted_class_order_and_agree_with_predict() {
 }
 
 #[test]
-fn classes_of_the_whole_data_set_give_a_full_width_output() {
+fn nn_classes_of_the_whole_data_set_give_a_full_width_output() {
     let (x, y) = blobs(20, 23);
     let keep: Vec<usize> = (0..60).filter(|&i| y[i] != 2).collect();
     let x_fold = x.select(ndarray::Axis(0), &keep);
@@ -79,7 +79,7 @@ fn classes_of_the_whole_data_set_give_a_full_width_output() {
 }
 
 #[test]
-fn binary_with_one_sigmoid_unit_or_two_softmax_units() {
+fn nn_binary_with_one_sigmoid_unit_or_two_softmax_units() {
     let (x, y) = blobs(30, 24);
     let keep: Vec<usize> = (0..90).filter(|&i| y[i] != 1).collect();
     let x2 = x.select(ndarray::Axis(0), &keep);
@@ -108,7 +108,7 @@ fn binary_with_one_sigmoid_unit_or_two_softmax_units() {
 }
 
 #[test]
-fn validation_data_and_seeds() {
+fn nn_validation_data_and_seeds() {
     let (x, y) = blobs(30, 25);
     let (x_train, y_train, x_val, y_val) = split(&x, &y, 60);
     let p = Mlp { dropout: 0.1, ..classifier(15) };
@@ -135,7 +135,7 @@ fn validation_data_and_seeds() {
 }
 
 #[test]
-fn one_class_is_an_error_and_the_task_is_classification() {
+fn nn_one_class_is_an_error_and_the_task_is_classification() {
     let x = Array2::<f32>::zeros((5, 2));
     let y = Array1::from_elem(5, 1_u8);
     let p = Mlp { output: Activation::Softmax, ..Mlp::default() };

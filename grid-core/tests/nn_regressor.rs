@@ -22,7 +22,7 @@ fn quick(epochs: usize) -> Mlp {
 }
 
 #[test]
-fn fits_a_noisy_linear_target_to_near_noise_mse() {
+fn nn_fits_a_noisy_linear_target_to_near_noise_mse() {
     // Noise of standard deviation 0.1: the best possible MSE is about 0.01.
     let (x, y) = linear(300, 0.1, 1);
     let (x_train, y_train, x_test, y_test) = split(&x, &y, 240);
@@ -42,7 +42,7 @@ fn fits_a_noisy_linear_target_to_near_noise_mse() {
 }
 
 #[test]
-fn every_optimizer_and_loss_learns() {
+fn nn_every_optimizer_and_loss_learns() {
     let (x, y) = linear(200, 0.05, 2);
     for optimizer in [Optimizer::Adam, Optimizer::Sgd, Optimizer::RmsProp, Optimizer::AdamW] {
         for loss in [Loss::Auto, Loss::Mse, Loss::Mae, Loss::Huber] {
@@ -67,7 +67,7 @@ fn every_optimizer_and_loss_learns() {
 }
 
 #[test]
-fn other_activations_and_dropout_train() {
+fn nn_other_activations_and_dropout_train() {
     let (x, y) = linear(200, 0.05, 4);
     for activation in [
         Activation::Tanh,
@@ -92,7 +92,7 @@ fn other_activations_and_dropout_train() {
 }
 
 #[test]
-fn several_outputs_with_array2_targets() {
+fn nn_several_outputs_with_array2_targets() {
     let (x, y) = linear(200, 0.05, 6);
     let y2 = ndarray::stack(Axis(1), &[y.view(), (y.mapv(|v| -2.0 * v + 1.0)).view()]).unwrap();
     let model = NeuralRegressor::new().fit(&quick(80), &TrainSet::new(x.view(), &y2)).unwrap();
@@ -109,7 +109,7 @@ fn several_outputs_with_array2_targets() {
 }
 
 #[test]
-fn same_seed_same_weights_other_seed_other_weights() {
+fn nn_same_seed_same_weights_other_seed_other_weights() {
     let (x, y) = linear(100, 0.1, 7);
     let p = Mlp { dropout: 0.2, ..quick(5) };
     let a = fit(&p, &x, &y, 11).unwrap();
@@ -131,7 +131,7 @@ fn same_seed_same_weights_other_seed_other_weights() {
 }
 
 #[test]
-fn keras_initialization_glorot_uniform_and_zero_biases() {
+fn nn_keras_initialization_glorot_uniform_and_zero_biases() {
     let (x, y) = linear(20, 0.1, 8);
     // One step with learning rate ~0 leaves the initial weights (almost) untouched.
     let p = Mlp {
@@ -150,7 +150,7 @@ fn keras_initialization_glorot_uniform_and_zero_biases() {
 }
 
 #[test]
-fn validation_split_takes_the_last_rows() {
+fn nn_validation_split_takes_the_last_rows() {
     let (x, y) = linear(100, 0.1, 10);
     let mut p = quick(30);
     p.fit.validation_split = 0.2;
@@ -162,7 +162,11 @@ fn validation_split_takes_the_last_rows() {
     let tail = x.slice_axis(Axis(0), (80..).into());
     let pred: Array1<f32> = model.predict(tail).unwrap();
     let expected = mse(&pred, &y.slice_axis(Axis(0), (80..).into()).to_owned());
-    assert!((h.val_loss[29] - expected).abs() <= 1e-5 * expected.max(1e-3), "{} vs {expected}", h.val_loss[29]);
+    assert!(
+        (h.val_loss[29] - expected).abs() <= 1e-5 * expected.max(1e-3),
+        "{} vs {expected}",
+        h.val_loss[29]
+    );
 
     // Training on the first 80 rows with those 20 as explicit validation data is the same fit.
     let (x80, y80, x20, y20) = split(&x, &y, 80);
@@ -175,7 +179,7 @@ fn validation_split_takes_the_last_rows() {
 }
 
 #[test]
-fn early_stopping_stops_and_restores_the_best_weights() {
+fn nn_early_stopping_stops_and_restores_the_best_weights() {
     let (x, y) = linear(100, 0.1, 12);
     let tail_x = x.slice_axis(Axis(0), (75..).into()).to_owned();
     let tail_y = y.slice_axis(Axis(0), (75..).into()).to_owned();
@@ -219,7 +223,7 @@ fn early_stopping_stops_and_restores_the_best_weights() {
 }
 
 #[test]
-fn early_stopping_monitors_the_training_loss_without_validation() {
+fn nn_early_stopping_monitors_the_training_loss_without_validation() {
     let (x, y) = linear(60, 0.1, 13);
     let mut p = quick(30);
     p.fit.early_stopping = Some(EarlyStopping { patience: 0, min_delta: 1e9, restore_best: false });
@@ -229,7 +233,7 @@ fn early_stopping_monitors_the_training_loss_without_validation() {
 }
 
 #[test]
-fn divergence_is_an_error_not_nan_predictions() {
+fn nn_divergence_is_an_error_not_nan_predictions() {
     let (x, y) = linear(100, 0.1, 14);
     let y = y.mapv(|v| v * 1000.0);
     let mut p = quick(50);
@@ -245,8 +249,11 @@ fn divergence_is_an_error_not_nan_predictions() {
 }
 
 #[test]
-fn task_and_prediction_input_checks() {
-    assert_eq!(<NeuralRegressor as Estimator<Mlp, Array1<f32>>>::task(&NeuralRegressor::new()), Task::Regression);
+fn nn_task_and_prediction_input_checks() {
+    assert_eq!(
+        <NeuralRegressor as Estimator<Mlp, Array1<f32>>>::task(&NeuralRegressor::new()),
+        Task::Regression
+    );
     let (x, y) = linear(30, 0.1, 15);
     let model = fit(&quick(2), &x, &y, 0).unwrap();
     let wrong = Array2::<f32>::zeros((3, 4));

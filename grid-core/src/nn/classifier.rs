@@ -174,13 +174,15 @@ impl<L: Label> FittedClassifier<L> {
     /// let loaded = FittedClassifier::<u8>::load(&dir).unwrap();
     /// assert_eq!(loaded.classes(), &[0, 1, 2]);
     /// assert_eq!(loaded.predict(x.view()).unwrap(), model.predict(x.view()).unwrap());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn load(dir: impl AsRef<Path>) -> Result<Self>
     where
         L: DeserializeOwned,
     {
         let (model, classes) = persist::load::<Vec<L>>(dir.as_ref(), persist::Kind::Classifier)?;
-        let classes = classes.ok_or_else(|| persist::parse_error(dir.as_ref(), "the model has no classes"))?;
+        let classes =
+            classes.ok_or_else(|| persist::parse_error(dir.as_ref(), "the model has no classes"))?;
         let sorted = classes.windows(2).all(|w| w[0] < w[1]);
         if !sorted {
             return Err(persist::parse_error(dir.as_ref(), "the classes are not sorted and distinct"));

@@ -169,8 +169,7 @@ impl Network {
     /// `true` when every weight is finite.
     pub(crate) fn is_finite(&self) -> bool {
         self.dense.iter().all(|d| {
-            d.kernel.as_vec().iter().all(|v| v.is_finite())
-                && d.bias.as_vec().iter().all(|v| v.is_finite())
+            d.kernel.as_vec().iter().all(|v| v.is_finite()) && d.bias.as_vec().iter().all(|v| v.is_finite())
         })
     }
 }

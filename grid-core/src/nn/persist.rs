@@ -137,9 +137,9 @@ pub(crate) fn load<C: DeserializeOwned + ClassCount>(dir: &Path, kind: Kind) -> 
     }
     let problem = match (&manifest.classes, kind) {
         (Some(classes), Kind::Classifier) => Problem::Classification { n_classes: classes.count() },
-        (None, Kind::Regressor) => Problem::Regression {
-            n_outputs: manifest.spec.output_width().unwrap_or(0),
-        },
+        (None, Kind::Regressor) => {
+            Problem::Regression { n_outputs: manifest.spec.output_width().unwrap_or(0) }
+        }
         _ => return Err(parse_error(&manifest_path, "the classes do not fit the kind of model")),
     };
     let head = check_spec(&manifest.spec, problem, manifest.spec.n_features())
@@ -163,7 +163,8 @@ pub(crate) fn load<C: DeserializeOwned + ClassCount>(dir: &Path, kind: Kind) -> 
         weights.push((kernel, bias));
     }
     let net = Network::from_weights(&manifest.spec, head, Cpu::default(), weights);
-    let model = Model { net, spec: manifest.spec, fit_params: manifest.fit_params, history: manifest.history };
+    let model =
+        Model { net, spec: manifest.spec, fit_params: manifest.fit_params, history: manifest.history };
     Ok((model, manifest.classes))
 }
 
@@ -195,11 +196,8 @@ fn read_tensor(path: &Path, tensors: &SafeTensors<'_>, name: &str, shape: &[usiz
             format!("tensor {name} has shape {:?}, the network needs {shape:?}", view.shape()),
         ));
     }
-    let values: Vec<f32> = view
-        .data()
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
+    let values: Vec<f32> =
+        view.data().chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
     if let Some(v) = values.iter().find(|v| !v.is_finite()) {
         return Err(parse_error(path, format!("tensor {name} holds a non-finite value ({v})")));
     }

@@ -77,7 +77,7 @@ where
     check_xy(&data.x, data.y)?;
     let y = data.y.matrix();
     if let Some((vx, vy)) = &data.validation {
-        check_xy(vx, *vy).map_err(|e| in_validation(e))?;
+        check_xy(vx, *vy).map_err(in_validation)?;
         if vy.matrix().ncols() != y.ncols() {
             return Err(Error::ShapeMismatch {
                 what: "number of columns of the validation y (columns of y)".into(),
@@ -189,6 +189,7 @@ impl FittedRegressor {
     /// let (a, b): (ndarray::Array1<f32>, ndarray::Array1<f32>) =
     ///     (model.predict(x.view()).unwrap(), loaded.predict(x.view()).unwrap());
     /// assert_eq!(a, b);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn save(&self, dir: impl AsRef<Path>) -> Result<()> {
         persist::save(dir.as_ref(), &self.model, persist::Kind::Regressor, None::<&()>)
@@ -206,8 +207,7 @@ impl Predictor<Array1<f32>> for FittedRegressor {
     fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array1<f32>> {
         if self.n_outputs() != 1 {
             return Err(Error::ShapeMismatch {
-                what: "outputs of the network (a one-dimensional prediction needs one; use Array2)"
-                    .into(),
+                what: "outputs of the network (a one-dimensional prediction needs one; use Array2)".into(),
                 expected: 1,
                 got: self.n_outputs(),
             });

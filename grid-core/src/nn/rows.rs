@@ -62,7 +62,13 @@ impl Rows {
 
     /// Copies the rows at `indices` into `x`, `targets` and `labels` (cleared first; `labels`
     /// stays empty for regression rows).
-    pub(crate) fn gather(&self, indices: &[usize], x: &mut Vec<f32>, targets: &mut Vec<f32>, labels: &mut Vec<usize>) {
+    pub(crate) fn gather(
+        &self,
+        indices: &[usize],
+        x: &mut Vec<f32>,
+        targets: &mut Vec<f32>,
+        labels: &mut Vec<usize>,
+    ) {
         let (f, w) = (self.n_features, self.width);
         x.clear();
         targets.clear();

@@ -6,12 +6,11 @@
 //! the batch tensors are made once per fit and refilled in place.
 
 use dfdx::losses::{
-    binary_cross_entropy_with_logits_loss, cross_entropy_with_logits_loss, huber_loss, mae_loss,
-    mse_loss,
+    binary_cross_entropy_with_logits_loss, cross_entropy_with_logits_loss, huber_loss, mae_loss, mse_loss,
 };
 use dfdx::shapes::Rank0;
-use dfdx::tensor_ops::Backward;
 use dfdx::tensor::{AsArray, Cpu, CpuError, NoneTape, Tape, Tensor, TensorFromVec, Trace, ZerosTensor};
+use dfdx::tensor_ops::Backward;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -56,11 +55,10 @@ fn loss_of<T: Tape<f32, Cpu>>(loss: TrainLoss, out: Matrix<T>, target: Matrix) -
 /// correct prediction (classification).
 fn metric_sum(head: Head, out: &[f32], targets: &[f32], labels: Option<&[usize]>, width: usize) -> f64 {
     match labels {
-        Some(labels) => out
-            .chunks_exact(width)
-            .zip(labels)
-            .filter(|&(row, &l)| predicted_class(head, row) == l)
-            .count() as f64,
+        Some(labels) => {
+            out.chunks_exact(width).zip(labels).filter(|&(row, &l)| predicted_class(head, row) == l).count()
+                as f64
+        }
         None => {
             let sq: f64 = out.iter().zip(targets).map(|(&o, &t)| f64::from(o - t).powi(2)).sum();
             sq / width as f64
@@ -150,7 +148,8 @@ impl Job<'_> {
             let (mut loss_sum, mut metric_total) = (0.0_f64, 0.0_f64);
             for chunk in order.chunks(batch_size) {
                 train.gather(chunk, &mut xbuf, &mut tbuf, &mut lbuf);
-                let batch = if chunk.len() == batch_size { &mut full } else { tail.as_mut().expect("a tail batch") };
+                let batch =
+                    if chunk.len() == batch_size { &mut full } else { tail.as_mut().expect("a tail batch") };
                 batch.x.copy_from(&xbuf);
                 batch.targets.copy_from(&tbuf);
 

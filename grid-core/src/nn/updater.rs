@@ -79,7 +79,11 @@ impl Updater {
     }
 
     /// Updates every kernel and bias of `dense` from `grads` (the gradients of one backward pass).
-    pub(crate) fn update(&mut self, dense: &mut [Dense], grads: &mut Gradients<f32, Cpu>) -> Result<(), CpuError> {
+    pub(crate) fn update(
+        &mut self,
+        dense: &mut [Dense],
+        grads: &mut Gradients<f32, Cpu>,
+    ) -> Result<(), CpuError> {
         self.step = self.step.saturating_add(1);
         let kind = match self.kind {
             // Keras' Adam puts epsilon outside the bias correction of the second moment:

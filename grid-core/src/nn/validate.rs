@@ -89,10 +89,7 @@ pub(crate) fn check_spec(spec: &Sequential, problem: Problem, n_features: usize)
 
 fn classifier_head(last: usize, units: usize, activation: Activation, n_classes: usize) -> Result<Head> {
     if n_classes < 2 {
-        return Err(Error::invalid(
-            "y",
-            format!("a classifier needs at least 2 classes, got {n_classes}"),
-        ));
+        return Err(Error::invalid("y", format!("a classifier needs at least 2 classes, got {n_classes}")));
     }
     if units == n_classes {
         return match activation {
@@ -146,10 +143,7 @@ pub(crate) fn check_fit_params(params: &FitParams, head: Head) -> Result<TrainLo
         }
     }
     if params.optimizer == Optimizer::Sgd && !(0.0..=1.0).contains(&params.momentum) {
-        return Err(Error::invalid(
-            "momentum",
-            format!("must be in [0, 1], got {}", params.momentum),
-        ));
+        return Err(Error::invalid("momentum", format!("must be in [0, 1], got {}", params.momentum)));
     }
     if !(0.0..1.0).contains(&params.validation_split) {
         return Err(Error::invalid(
@@ -177,12 +171,8 @@ fn resolve_loss(loss: Loss, head: Head) -> Result<TrainLoss> {
             "loss",
             "CrossEntropy is a classification loss; a regressor takes Mse, Mae or Huber",
         )),
-        (Head::SoftmaxLogits, Loss::Auto | Loss::CrossEntropy) => {
-            Ok(TrainLoss::SoftmaxCrossEntropy)
-        }
-        (Head::SigmoidLogit, Loss::Auto | Loss::CrossEntropy) => {
-            Ok(TrainLoss::SigmoidCrossEntropy)
-        }
+        (Head::SoftmaxLogits, Loss::Auto | Loss::CrossEntropy) => Ok(TrainLoss::SoftmaxCrossEntropy),
+        (Head::SigmoidLogit, Loss::Auto | Loss::CrossEntropy) => Ok(TrainLoss::SigmoidCrossEntropy),
         (_, other) => Err(Error::invalid(
             "loss",
             format!("{other} is a regression loss; a classifier takes CrossEntropy (or Auto)"),
@@ -219,7 +209,8 @@ mod tests {
         assert_eq!(split_rows(10, 0.0).unwrap(), 10);
         assert_eq!(split_rows(10, 0.25).unwrap(), 7);
         assert_eq!(split_rows(100, 0.2).unwrap(), 80);
-        assert!(split_rows(3, 0.1).is_err());
+        assert_eq!(split_rows(3, 0.1).unwrap(), 2);
+        assert!(split_rows(3, 1e-20).is_err());
         assert!(split_rows(1, 0.5).is_err());
     }
 }

@@ -98,7 +98,11 @@ pub fn mse(a: &Array1<f32>, b: &Array1<f32>) -> f64 {
 }
 
 /// The first `n` rows and the rest.
-pub fn split<T: Clone>(x: &Array2<f32>, y: &Array1<T>, n: usize) -> (Array2<f32>, Array1<T>, Array2<f32>, Array1<T>) {
+pub fn split<T: Clone>(
+    x: &Array2<f32>,
+    y: &Array1<T>,
+    n: usize,
+) -> (Array2<f32>, Array1<T>, Array2<f32>, Array1<T>) {
     (
         x.slice_axis(Axis(0), (..n).into()).to_owned(),
         y.slice_axis(Axis(0), (..n).into()).to_owned(),
@@ -107,10 +111,31 @@ pub fn split<T: Clone>(x: &Array2<f32>, y: &Array1<T>, n: usize) -> (Array2<f32>
     )
 }
 
-/// A fresh empty directory under the system's temporary directory.
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
+/// A fresh empty directory under the system's temporary directory, removed when dropped.
+pub struct TempDir(std::path::PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for TempDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("gridcv-nn-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
