@@ -1,0 +1,211 @@
+//! `NeuralClassifier` (Keras' `KerasClassifier`) and the model it fits.
+
+use std::path::Path;
+
+use ndarray::{Array1, Array2, ArrayView2};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::config::{FitParams, HasFitParams};
+use super::history::History;
+use super::model::{FitRequest, Model};
+use super::persist;
+use super::regressor::in_validation;
+use super::rows::Rows;
+use super::sequential::Sequential;
+use super::train::predicted_class;
+use super::validate::{Head, Problem};
+use crate::data::{check_xy, Encoded, Label, Target};
+use crate::error::Result;
+use crate::estimator::{Estimator, Predictor, Task, TrainSet};
+use crate::grid::Tunable;
+
+/// A dfdx network classifier: fits the [`Sequential`] network a candidate's build function
+/// returns to class labels (`Array1<L>` for any [`Label`]), minimizing the cross-entropy.
+///
+/// The output layer has one unit per class with Softmax (or Linear, read as logits): the
+/// softmax is folded into the loss. For two classes a single unit with Sigmoid (or Linear)
+/// works too, trained with the binary cross-entropy. Classes come from
+/// [`TrainSet::classes`], so a training fold that lacks a class still gets a full-width output.
+///
+/// ```
+/// use grid_core::estimator::{Estimator, Predictor, TrainSet};
+/// use grid_core::nn::{Activation, FitParams, NetParams, NeuralClassifier, Sequential};
+/// let x = ndarray::Array2::from_shape_fn((40, 1), |(i, _)| i as f32 / 40.0 - 0.5);
+/// let y: ndarray::Array1<&str> = x.column(0).iter().map(|&v| if v > 0.0 { "up" } else { "down" }).collect();
+/// let params = NetParams::new(
+///     Sequential::new(1).dense(2, Activation::Softmax),
+///     FitParams { epochs: 5, batch_size: 8, ..FitParams::default() },
+/// );
+/// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+/// assert_eq!(model.classes(), &["down", "up"]);
+/// let proba = model.predict_proba(x.view()).unwrap().unwrap();
+/// assert_eq!(proba.dim(), (40, 2));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NeuralClassifier;
+
+impl NeuralClassifier {
+    /// The classifier (all its settings are the candidate's parameters).
+    pub fn new() -> Self {
+        NeuralClassifier
+    }
+}
+
+/// A fitted [`NeuralClassifier`].
+#[derive(Clone, Debug)]
+pub struct FittedClassifier<L> {
+    model: Model,
+    classes: Vec<L>,
+}
+
+fn labels_of<L: Label>(y: &Array1<L>, classes: &Vec<L>) -> Result<Vec<usize>> {
+    match y.encode(classes)? {
+        Encoded::Labels { labels, .. } => Ok(labels),
+        Encoded::Values(_) => unreachable!("labels encode as labels"),
+    }
+}
+
+impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Array1<L>> for NeuralClassifier {
+    type Fitted = FittedClassifier<L>;
+
+    fn task(&self) -> Task {
+        Task::Classification
+    }
+
+    fn fit(&self, params: &P, data: &TrainSet<'_, Array1<L>>) -> Result<FittedClassifier<L>> {
+        check_xy(&data.x, data.y)?;
+        if let Some((vx, vy)) = &data.validation {
+            check_xy(vx, *vy).map_err(in_validation)?;
+        }
+        let classes = data.classes.clone();
+        let n_classes = classes.len();
+        let request = FitRequest {
+            spec: params.build(&data.meta()),
+            fit_params: params.fit_params(),
+            problem: Problem::Classification { n_classes },
+            x: data.x,
+            validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
+            seed: data.seed,
+        };
+        let model = request.run(|head, validation| match (&data.validation, validation) {
+            (Some((vx, vy)), true) => Ok(Rows::classes(*vx, labels_of(vy, &classes)?, n_classes, head)),
+            _ => Ok(Rows::classes(data.x, labels_of(data.y, &classes)?, n_classes, head)),
+        })?;
+        Ok(FittedClassifier { model, classes })
+    }
+}
+
+impl<L: Label> FittedClassifier<L> {
+    /// The classes, sorted: column `j` of [`predict_proba`](Predictor::predict_proba) is
+    /// `classes()[j]`.
+    pub fn classes(&self) -> &[L] {
+        &self.classes
+    }
+
+    /// Per-epoch losses and accuracy of the fit.
+    pub fn history(&self) -> &History {
+        &self.model.history
+    }
+
+    /// The network specification that was trained.
+    pub fn spec(&self) -> &Sequential {
+        &self.model.spec
+    }
+
+    /// The fit parameters used.
+    pub fn fit_params(&self) -> &FitParams {
+        &self.model.fit_params
+    }
+
+    /// Kernel (`inputs x units`) and bias of every dense layer, as Keras' `get_weights()`.
+    pub fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
+        self.model.weights()
+    }
+
+    /// Class probabilities, `n_samples x n_classes`, columns in the order of [`classes`](Self::classes).
+    pub fn probabilities(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
+        let logits = self.model.net.outputs(x)?;
+        Ok(match self.model.net.head() {
+            Head::SigmoidLogit => {
+                let mut proba = Array2::zeros((logits.nrows(), 2));
+                for (mut row, &z) in proba.rows_mut().into_iter().zip(logits.column(0)) {
+                    let p = 1.0 / (1.0 + (-z).exp());
+                    row[0] = 1.0 - p;
+                    row[1] = p;
+                }
+                proba
+            }
+            Head::SoftmaxLogits | Head::Values => {
+                let mut proba = logits;
+                for mut row in proba.rows_mut() {
+                    let max = row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+                    row.mapv_inplace(|v| (v - max).exp());
+                    let sum = row.sum();
+                    row /= sum;
+                }
+                proba
+            }
+        })
+    }
+
+    /// Saves the model into the directory `dir` (created if needed): `weights.safetensors`
+    /// holds the weights, `model.json` the spec, fit parameters, classes and history.
+    pub fn save(&self, dir: impl AsRef<Path>) -> Result<()>
+    where
+        L: Serialize,
+    {
+        persist::save(dir.as_ref(), &self.model, persist::Kind::Classifier, Some(&self.classes))
+    }
+
+    /// Loads a model saved by [`FittedClassifier::save`] with the same label type. Missing,
+    /// corrupt or mismatched files are errors.
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, Predictor, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, FittedClassifier, NetParams, NeuralClassifier, Sequential};
+    /// # let x = ndarray::Array2::from_shape_fn((10, 2), |(i, j)| (i + j) as f32);
+    /// # let y: ndarray::Array1<u8> = (0..10).map(|i| (i % 3) as u8).collect();
+    /// # let params = NetParams::new(Sequential::new(2).dense(3, Activation::Softmax),
+    /// #     FitParams { epochs: 2, ..FitParams::default() });
+    /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+    /// let dir = std::env::temp_dir().join("gridcv-doc-classifier");
+    /// model.save(&dir).unwrap();
+    /// let loaded = FittedClassifier::<u8>::load(&dir).unwrap();
+    /// assert_eq!(loaded.classes(), &[0, 1, 2]);
+    /// assert_eq!(loaded.predict(x.view()).unwrap(), model.predict(x.view()).unwrap());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn load(dir: impl AsRef<Path>) -> Result<Self>
+    where
+        L: DeserializeOwned,
+    {
+        let (model, classes) = persist::load::<Vec<L>>(dir.as_ref(), persist::Kind::Classifier)?;
+        let classes =
+            classes.ok_or_else(|| persist::parse_error(dir.as_ref(), "the model has no classes"))?;
+        let sorted = classes.windows(2).all(|w| w[0] < w[1]);
+        if !sorted {
+            return Err(persist::parse_error(dir.as_ref(), "the classes are not sorted and distinct"));
+        }
+        Ok(FittedClassifier { model, classes })
+    }
+}
+
+impl<L: Label> Predictor<Array1<L>> for FittedClassifier<L> {
+    fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array1<L>> {
+        let logits = self.model.net.outputs(x)?;
+        let head = self.model.net.head();
+        Ok(logits
+            .rows()
+            .into_iter()
+            .map(|row| {
+                let row = row.as_slice().expect("outputs are in standard layout");
+                self.classes[predicted_class(head, row)].clone()
+            })
+            .collect())
+    }
+
+    fn predict_proba(&self, x: ArrayView2<'_, f32>) -> Result<Option<Array2<f32>>> {
+        self.probabilities(x).map(Some)
+    }
+}

@@ -1,0 +1,74 @@
+//! What regressor and classifier share: the checks before training, and the fitted network with
+//! the spec, fit parameters and history it came from.
+
+use ndarray::{Array1, Array2, ArrayView2};
+
+use super::config::FitParams;
+use super::history::History;
+use super::network::Network;
+use super::rows::Rows;
+use super::sequential::Sequential;
+use super::train::Job;
+use super::validate::{check_fit_params, check_spec, split_rows, Problem};
+use crate::error::{Error, Result};
+
+/// A trained network and where it came from.
+#[derive(Clone, Debug)]
+pub(crate) struct Model {
+    pub(crate) net: Network,
+    pub(crate) spec: Sequential,
+    pub(crate) fit_params: FitParams,
+    pub(crate) history: History,
+}
+
+impl Model {
+    /// Kernel and bias of every dense layer.
+    pub(crate) fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
+        self.net.weights()
+    }
+}
+
+/// One fit, before the rows are encoded: `encode` turns (features, which rows) into `Rows` once
+/// the head of the network is known.
+pub(crate) struct FitRequest<'a> {
+    pub(crate) spec: Sequential,
+    pub(crate) fit_params: FitParams,
+    pub(crate) problem: Problem,
+    pub(crate) x: ArrayView2<'a, f32>,
+    /// Explicit validation features, when given.
+    pub(crate) validation_x: Option<ArrayView2<'a, f32>>,
+    pub(crate) seed: u64,
+}
+
+impl FitRequest<'_> {
+    /// Checks everything, encodes the rows with `encode(head, is_validation)` and trains.
+    pub(crate) fn run(
+        self,
+        mut encode: impl FnMut(super::validate::Head, bool) -> Result<Rows>,
+    ) -> Result<Model> {
+        let FitRequest { spec, fit_params, problem, x, validation_x, seed } = self;
+        let head = check_spec(&spec, problem, x.ncols())?;
+        let loss = check_fit_params(&fit_params, head)?;
+        let mut train = encode(head, false)?;
+        let validation = match validation_x {
+            Some(vx) => {
+                if vx.ncols() != x.ncols() {
+                    return Err(Error::ShapeMismatch {
+                        what: "number of columns of the validation x (columns of x)".into(),
+                        expected: x.ncols(),
+                        got: vx.ncols(),
+                    });
+                }
+                Some(encode(head, true)?)
+            }
+            None if fit_params.validation_split > 0.0 => {
+                let n_train = split_rows(train.len(), fit_params.validation_split)?;
+                Some(train.split_off(n_train))
+            }
+            None => None,
+        };
+        let job = Job { spec: &spec, head, loss, params: &fit_params, train, validation, seed };
+        let (net, history) = job.run()?;
+        Ok(Model { net, spec, fit_params, history })
+    }
+}

@@ -1,0 +1,189 @@
+//! A built network: runtime-shaped dfdx weights, Keras initialization, and the forward pass
+//! shared by training (on a traced tape) and prediction.
+
+use dfdx::shapes::{Axis, HasShape};
+use dfdx::tensor::{Cpu, Tape, Tensor, TensorFromVec};
+use dfdx::tensor_ops::{BroadcastTo, TryMatMul};
+use ndarray::{Array1, Array2, ArrayView2};
+use rand::distributions::{Distribution, Uniform};
+use rand::Rng;
+
+use super::config::Activation;
+use super::sequential::{Layer, Sequential};
+use super::validate::Head;
+use crate::error::{Error, Result};
+
+/// A runtime-shaped matrix on the CPU.
+pub(crate) type Matrix<T = dfdx::tensor::NoneTape> = Tensor<(usize, usize), f32, Cpu, T>;
+/// A runtime-shaped vector on the CPU.
+pub(crate) type Vector = Tensor<(usize,), f32, Cpu>;
+
+/// Weights of one dense layer: kernel `fan_in x units` (as Keras) and bias.
+#[derive(Clone, Debug)]
+pub(crate) struct Dense {
+    pub(crate) kernel: Matrix,
+    pub(crate) bias: Vector,
+}
+
+/// One step of the forward pass.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    /// Dense layer `index` of `Network::dense`, then the activation (`None` when it is folded
+    /// into the loss).
+    Dense { index: usize, activation: Option<Activation> },
+    /// Dropout with this rate (training only).
+    Dropout { rate: f64 },
+}
+
+/// A network with its weights, ready to train or predict.
+#[derive(Clone, Debug)]
+pub(crate) struct Network {
+    pub(crate) dev: Cpu,
+    pub(crate) dense: Vec<Dense>,
+    steps: Vec<Step>,
+    n_features: usize,
+    n_outputs: usize,
+    head: Head,
+}
+
+impl Network {
+    /// A network shaped by a checked `spec`, with Glorot-uniform kernels and zero biases drawn
+    /// from `rng` (layer by layer, kernel row-major), on device `dev`.
+    pub(crate) fn init(spec: &Sequential, head: Head, dev: Cpu, rng: &mut impl Rng) -> Self {
+        let weights = spec
+            .dense_shapes()
+            .into_iter()
+            .map(|(fan_in, fan_out)| {
+                let limit = (6.0 / (fan_in + fan_out) as f64).sqrt() as f32;
+                let uniform = Uniform::new(-limit, limit);
+                let kernel: Vec<f32> = (0..fan_in * fan_out).map(|_| uniform.sample(rng)).collect();
+                (kernel, vec![0.0; fan_out])
+            })
+            .collect();
+        Self::from_weights(spec, head, dev, weights)
+    }
+
+    /// A network shaped by a checked `spec` with the given `(kernel, bias)` of each dense layer
+    /// (kernel row-major `fan_in x units`); the lengths must match the spec.
+    pub(crate) fn from_weights(
+        spec: &Sequential,
+        head: Head,
+        dev: Cpu,
+        weights: Vec<(Vec<f32>, Vec<f32>)>,
+    ) -> Self {
+        let shapes = spec.dense_shapes();
+        let dense = shapes
+            .iter()
+            .zip(weights)
+            .map(|(&(fan_in, fan_out), (kernel, bias))| Dense {
+                kernel: dev.tensor_from_vec(kernel, (fan_in, fan_out)),
+                bias: dev.tensor_from_vec(bias, (fan_out,)),
+            })
+            .collect();
+        let last = shapes.len() - 1;
+        let mut index = 0;
+        let steps = spec
+            .layers()
+            .iter()
+            .map(|layer| match *layer {
+                Layer::Dense { activation, .. } => {
+                    let folded = index == last && head != Head::Values;
+                    index += 1;
+                    Step::Dense { index: index - 1, activation: (!folded).then_some(activation) }
+                }
+                Layer::Dropout { rate } => Step::Dropout { rate },
+            })
+            .collect();
+        let n_outputs = shapes[last].1;
+        Network { dev, dense, steps, n_features: spec.n_features(), n_outputs, head }
+    }
+
+    /// Width of the output.
+    pub(crate) fn n_outputs(&self) -> usize {
+        self.n_outputs
+    }
+
+    /// How the output is read.
+    pub(crate) fn head(&self) -> Head {
+        self.head
+    }
+
+    /// The forward pass on `x` (`batch x n_features`), recording on `x`'s tape. Dropout is
+    /// applied only when `training`.
+    pub(crate) fn forward<T: Tape<f32, Cpu>>(&self, x: Matrix<T>, training: bool) -> Matrix<T> {
+        let mut h = x;
+        for step in &self.steps {
+            h = match *step {
+                Step::Dense { index, activation } => {
+                    let layer = &self.dense[index];
+                    let z = h.matmul(layer.kernel.retaped::<T>());
+                    let shape = *z.shape();
+                    let z = z + layer.bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape);
+                    match activation {
+                        Some(activation) => activate(z, activation),
+                        None => z,
+                    }
+                }
+                Step::Dropout { rate } if training && rate > 0.0 => h.dropout(rate),
+                Step::Dropout { .. } => h,
+            };
+        }
+        h
+    }
+
+    /// The raw outputs (values, or logits for a classifier) for the rows of `x`, which must
+    /// have `n_features` finite columns.
+    pub(crate) fn outputs(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
+        if x.ncols() != self.n_features {
+            return Err(Error::ShapeMismatch {
+                what: "number of columns of x (features the network was fitted on)".into(),
+                expected: self.n_features,
+                got: x.ncols(),
+            });
+        }
+        if let Some(((row, column), v)) = x.indexed_iter().find(|(_, v)| !v.is_finite()) {
+            return Err(Error::NonFinite { what: "x".into(), row, column, value: f64::from(*v) });
+        }
+        if x.nrows() == 0 {
+            return Ok(Array2::zeros((0, self.n_outputs)));
+        }
+        let input: Vec<f32> = x.iter().copied().collect();
+        let input = self.dev.tensor_from_vec(input, (x.nrows(), x.ncols()));
+        let out = self.forward(input, false).as_vec();
+        Ok(Array2::from_shape_vec((x.nrows(), self.n_outputs), out)
+            .expect("the forward pass keeps the batch size and the output width"))
+    }
+
+    /// Kernel and bias of every dense layer, as ndarray values.
+    pub(crate) fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
+        self.dense
+            .iter()
+            .map(|d| {
+                let kernel = Array2::from_shape_vec(*d.kernel.shape(), d.kernel.as_vec())
+                    .expect("a kernel holds fan_in x units values");
+                (kernel, Array1::from(d.bias.as_vec()))
+            })
+            .collect()
+    }
+
+    /// `true` when every weight is finite.
+    pub(crate) fn is_finite(&self) -> bool {
+        self.dense.iter().all(|d| {
+            d.kernel.as_vec().iter().all(|v| v.is_finite()) && d.bias.as_vec().iter().all(|v| v.is_finite())
+        })
+    }
+}
+
+/// Applies `activation` (Keras' definitions; LeakyRelu with slope 0.2, Gelu with the tanh
+/// approximation, Softmax over each row).
+pub(crate) fn activate<T: Tape<f32, Cpu>>(z: Matrix<T>, activation: Activation) -> Matrix<T> {
+    match activation {
+        Activation::Linear => z,
+        Activation::Relu => z.relu(),
+        Activation::Tanh => z.tanh(),
+        Activation::Sigmoid => z.sigmoid(),
+        Activation::LeakyRelu => dfdx::tensor_ops::leakyrelu(z, 0.2),
+        Activation::Gelu => z.fast_gelu(),
+        Activation::Softmax => z.softmax::<Axis<1>>(),
+    }
+}

@@ -1,0 +1,84 @@
+//! Training rows in the form the loop reads: contiguous row-major features and target rows
+//! (values, one-hot rows or 0/1), plus class indices for the accuracy.
+
+use ndarray::ArrayView2;
+
+use super::validate::Head;
+
+/// Rows of features and targets, both row-major.
+#[derive(Clone, Debug)]
+pub(crate) struct Rows {
+    pub(crate) x: Vec<f32>,
+    pub(crate) n_features: usize,
+    pub(crate) targets: Vec<f32>,
+    pub(crate) width: usize,
+    /// Class index of each row (classifiers only).
+    pub(crate) labels: Option<Vec<usize>>,
+}
+
+impl Rows {
+    /// Regression rows: `y` is `n x width`.
+    pub(crate) fn values(x: ArrayView2<'_, f32>, y: ArrayView2<'_, f32>) -> Self {
+        Rows {
+            x: x.iter().copied().collect(),
+            n_features: x.ncols(),
+            targets: y.iter().copied().collect(),
+            width: y.ncols(),
+            labels: None,
+        }
+    }
+
+    /// Classification rows from class indices, encoded for `head`: one-hot rows of
+    /// `n_classes` for a softmax output, one 0/1 column for a single sigmoid output.
+    pub(crate) fn classes(x: ArrayView2<'_, f32>, labels: Vec<usize>, n_classes: usize, head: Head) -> Self {
+        let (targets, width) = match head {
+            Head::SigmoidLogit => (labels.iter().map(|&l| l as f32).collect(), 1),
+            Head::SoftmaxLogits | Head::Values => {
+                let mut t = vec![0.0; labels.len() * n_classes];
+                for (row, &l) in labels.iter().enumerate() {
+                    t[row * n_classes + l] = 1.0;
+                }
+                (t, n_classes)
+            }
+        };
+        Rows { x: x.iter().copied().collect(), n_features: x.ncols(), targets, width, labels: Some(labels) }
+    }
+
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.targets.len() / self.width
+    }
+
+    /// Splits off the rows from `at` on (Keras' `validation_split` takes the last rows).
+    pub(crate) fn split_off(&mut self, at: usize) -> Rows {
+        Rows {
+            x: self.x.split_off(at * self.n_features),
+            n_features: self.n_features,
+            targets: self.targets.split_off(at * self.width),
+            width: self.width,
+            labels: self.labels.as_mut().map(|l| l.split_off(at)),
+        }
+    }
+
+    /// Copies the rows at `indices` into `x`, `targets` and `labels` (cleared first; `labels`
+    /// stays empty for regression rows).
+    pub(crate) fn gather(
+        &self,
+        indices: &[usize],
+        x: &mut Vec<f32>,
+        targets: &mut Vec<f32>,
+        labels: &mut Vec<usize>,
+    ) {
+        let (f, w) = (self.n_features, self.width);
+        x.clear();
+        targets.clear();
+        labels.clear();
+        for &i in indices {
+            x.extend_from_slice(&self.x[i * f..(i + 1) * f]);
+            targets.extend_from_slice(&self.targets[i * w..(i + 1) * w]);
+        }
+        if let Some(all) = &self.labels {
+            labels.extend(indices.iter().map(|&i| all[i]));
+        }
+    }
+}
