@@ -216,7 +216,7 @@ def cmd_report(a):
         with open(a.reuse_peers) as f:
             prev = json.load(f)
         stamp = prev.get("generated_utc", "?")
-        peers += [dict(p, reused_from=p.get("reused_from") or f"{a.reuse_peers} ({stamp})")
+        peers += [dict(p, reused_from=p.get("reused_from") or f"run of {stamp}")
                   for p in prev.get("peers", [])]
     meta = {}
     if a.meta:
