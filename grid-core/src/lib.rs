@@ -32,7 +32,10 @@ pub mod prelude {
     pub use crate::metrics::{Average, Scoring};
     pub use crate::nn::Activation::{self, Gelu, LeakyRelu, Linear, Relu, Sigmoid, Softmax, Tanh};
     pub use crate::nn::Optimizer::{self, Adam, AdamW, RmsProp, Sgd};
-    pub use crate::nn::{EarlyStopping, FitParams, Loss};
+    pub use crate::nn::{
+        EarlyStopping, FitParams, FittedClassifier, FittedRegressor, Loss, NeuralClassifier, NeuralRegressor,
+        Sequential,
+    };
     pub use crate::results::CvResults;
     pub use crate::search::{
         cross_val_predict, cross_val_score, cross_validate, validation_curve, Cv, ErrorScore, FitOptions,
