@@ -318,7 +318,7 @@ fn candidates_of_any_grid_and_slice_iter_untouched() {
     // `ParamGrid` is implemented for `Vec` but not in the prelude, so a `Vec`'s own `get` and
     // `iter` are untouched by `use gridcv::prelude::*`; its candidates need the trait.
     let widths = vec![1_usize, 2];
-    let first: Option<&usize> = widths.get(0);
-    assert_eq!(first, Some(&1));
+    let second: Option<&usize> = widths.get(1);
+    assert_eq!(second, Some(&2));
     assert_eq!(gridcv::grid::ParamGrid::candidates(&widths).collect::<Vec<_>>(), widths);
 }

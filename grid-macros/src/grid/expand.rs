@@ -101,7 +101,9 @@ fn candidate(branch: &Branch, params: &Ident) -> TokenStream {
             let update = literal(params, axis.bracket, quote!(#ident: #value, ..__candidate));
             quote!(::core::option::Option::Some(#k) => #update,)
         });
+        // `units: [units]` is the user's own shorthand-looking code: not clippy's business here.
         quote! {
+            #[allow(clippy::redundant_field_names)]
             let __candidate = match ::core::iter::Iterator::next(&mut __digits) {
                 #(#arms)*
                 _ => ::core::unreachable!(),
