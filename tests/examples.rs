@@ -37,9 +37,10 @@ fn regressor_validation_runs() {
 
 #[test]
 fn iris_classifier_runs_and_learns() {
-    // A quarter of the epochs still separates Iris far better than chance (1/3).
-    let accuracy = iris_classifier::run(4).unwrap();
-    assert!(accuracy > 0.7, "test accuracy {accuracy}");
+    // The full example (100 epochs, it takes well under a second): 28 of the 30 held-out
+    // flowers or more on this machine; chance is 1/3.
+    let accuracy = iris_classifier::run(1).unwrap();
+    assert!(accuracy >= 0.9, "test accuracy {accuracy}");
 }
 
 #[test]
