@@ -137,8 +137,9 @@ impl NaiveLoop {
 
     fn step(&mut self, start: usize) {
         let rows: Vec<usize> = (start..start + 10).map(|i| i % 1000).collect();
-        let xb: Vec<f32> = rows.iter().flat_map(|&i| self.x.row(i).to_vec()).collect();
-        let yb: Vec<f32> = rows.iter().map(|&i| self.y[[i, 0]]).collect();
+        let (xs, ys) = (self.x.as_slice().unwrap(), self.y.as_slice().unwrap());
+        let xb: Vec<f32> = rows.iter().flat_map(|&i| xs[i * 5..(i + 1) * 5].iter().copied()).collect();
+        let yb: Vec<f32> = rows.iter().map(|&i| ys[i]).collect();
         let x: Matrix = self.dev.tensor_from_vec(xb, (10, 5));
         let y: Matrix = self.dev.tensor_from_vec(yb, (10, 1));
         let h = x.leaky_trace().matmul(self.w1.retaped::<T>());
@@ -261,6 +262,15 @@ fn summary() {
 criterion_group!(benches, seed_net, large_net);
 
 fn main() {
+    // Fixed work for counting instructions (`perf stat`), immune to other load on the machine:
+    // TRAIN_STEP_FITS=n runs n fits of the seed network (5000 steps each) and exits.
+    if let Some(n) = std::env::var("TRAIN_STEP_FITS").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let seed = setup("seed", &[5, 10, 1], 10, 1000, 5);
+        for _ in 0..n {
+            fit(&seed);
+        }
+        return;
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
     // Profiling runs (`--profile-time`) time one benchmark alone.

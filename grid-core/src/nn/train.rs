@@ -110,12 +110,13 @@ impl Job<'_> {
         let mut updater = Updater::new(params, &net.dense, &dev).map_err(device_error)?;
 
         let n = train.len();
-        let (f, w) = (train.n_features, train.width);
+        let ones = net.ones_column();
+        let (f, w) = (train.n_features + usize::from(ones), train.width);
         let batch_size = params.batch_size.min(n);
         let mut full = Batch::new(&dev, batch_size, f, w);
         let mut tail = (n % batch_size != 0).then(|| Batch::new(&dev, n % batch_size, f, w));
         let val = validation.as_ref().map(|v| {
-            let x = dev.tensor_from_vec(v.x.clone(), (v.len(), f));
+            let x = dev.tensor_from_vec(v.features(ones), (v.len(), f));
             let t = dev.tensor_from_vec(v.targets.clone(), (v.len(), w));
             (v, x, t)
         });
@@ -147,7 +148,7 @@ impl Job<'_> {
             }
             let (mut loss_sum, mut metric_total) = (0.0_f64, 0.0_f64);
             for chunk in order.chunks(batch_size) {
-                train.gather(chunk, &mut xbuf, &mut tbuf, &mut lbuf);
+                train.gather(chunk, ones, &mut xbuf, &mut tbuf, &mut lbuf);
                 let batch =
                     if chunk.len() == batch_size { &mut full } else { tail.as_mut().expect("a tail batch") };
                 batch.x.copy_from(&xbuf);
