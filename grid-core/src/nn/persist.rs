@@ -74,7 +74,11 @@ pub(crate) fn save<C: Serialize>(dir: &Path, model: &Model, kind: Kind, classes:
         .enumerate()
         .flat_map(|(i, (kernel, bias))| {
             [
-                (kernel_name(i), kernel.shape().to_vec(), to_bytes(&kernel.iter().copied().collect::<Vec<_>>())),
+                (
+                    kernel_name(i),
+                    kernel.shape().to_vec(),
+                    to_bytes(&kernel.iter().copied().collect::<Vec<_>>()),
+                ),
                 (bias_name(i), bias.shape().to_vec(), to_bytes(&bias.to_vec())),
             ]
         })
