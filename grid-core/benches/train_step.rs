@@ -196,8 +196,9 @@ fn large_net(c: &mut Criterion) {
     group.finish();
 }
 
-/// Median seconds per call of `f` over `rounds` timed rounds of about `budget`.
-fn median_time(mut f: impl FnMut(), rounds: usize, budget: Duration) -> f64 {
+/// Fewest seconds per call of `f` over `rounds` timed rounds of about `budget` (the least
+/// disturbed round: other processes share the cores).
+fn best_time(mut f: impl FnMut(), rounds: usize, budget: Duration) -> f64 {
     f();
     let start = Instant::now();
     f();
@@ -217,9 +218,9 @@ fn median_time(mut f: impl FnMut(), rounds: usize, budget: Duration) -> f64 {
 }
 
 fn summary() {
-    println!("\n== train_step summary (median of timed rounds) ==");
+    println!("\n== train_step summary (best of timed rounds: the machine is shared) ==");
     let seed = setup("seed 5-10-1 b10", &[5, 10, 1], 10, 1000, 5);
-    let t = median_time(|| fit(&seed), 9, Duration::from_secs(3)) / seed.steps_per_fit as f64;
+    let t = best_time(|| fit(&seed), 9, Duration::from_secs(3)) / seed.steps_per_fit as f64;
     println!(
         "{}: {:.2} us/step, {:.0} steps/s, matmuls at {:.2} GFLOP/s",
         seed.name,
@@ -229,7 +230,7 @@ fn summary() {
     );
     let mut naive = NaiveLoop::new();
     let mut i = 0;
-    let tn = median_time(
+    let tn = best_time(
         || {
             naive.step(i * 10);
             i += 1;
@@ -239,14 +240,14 @@ fn summary() {
     );
     println!("naive dfdx loop, same network: {:.2} us/step ({:.2}x ours)", tn * 1e6, tn / t);
     let seed_mm = Matmuls::new(&[5, 10, 1], 10);
-    let tm = median_time(|| seed_mm.run(), 9, Duration::from_secs(2));
+    let tm = best_time(|| seed_mm.run(), 9, Duration::from_secs(2));
     println!("  its six matmuls alone: {:.2} us/step ({:.0}% of the step)", tm * 1e6, 100.0 * tm / t);
 
     let widths = [50, 256, 256, 2];
     let large = setup("large 50-256-256-2 b256", &widths, 256, 2048, 1);
-    let t = median_time(|| fit(&large), 7, Duration::from_secs(6)) / large.steps_per_fit as f64;
+    let t = best_time(|| fit(&large), 7, Duration::from_secs(6)) / large.steps_per_fit as f64;
     let mm = Matmuls::new(&widths, 256);
-    let tm = median_time(|| mm.run(), 7, Duration::from_secs(4));
+    let tm = best_time(|| mm.run(), 7, Duration::from_secs(4));
     let (g_train, g_mm) = (large.flops_per_step / t / 1e9, large.flops_per_step / tm / 1e9);
     println!(
         "{}: {:.3} ms/step, {:.0} steps/s, training {:.1} GFLOP/s vs matmuls alone {:.1} GFLOP/s: ratio {:.0}%",
