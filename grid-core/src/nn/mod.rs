@@ -12,9 +12,11 @@
 
 mod classifier;
 mod config;
+mod early_stopping;
 mod history;
 mod model;
 mod network;
+mod objective;
 mod params;
 mod persist;
 mod regressor;

@@ -19,10 +19,15 @@ pub(crate) type Matrix<T = dfdx::tensor::NoneTape> = Tensor<(usize, usize), f32,
 pub(crate) type Vector = Tensor<(usize,), f32, Cpu>;
 
 /// Weights of one dense layer: kernel `fan_in x units` (as Keras) and bias.
+///
+/// A first layer that reads the input directly keeps its bias as an extra last row of the
+/// kernel (`bias` is `None`) and the input gets a column of ones: `[x 1] [W; b] = x W + b`
+/// with one tensor op fewer per step (a broadcast add and its backward cost about as much as
+/// a small matmul). The optimizers update every weight elementwise, so this is the same fit.
 #[derive(Clone, Debug)]
 pub(crate) struct Dense {
     pub(crate) kernel: Matrix,
-    pub(crate) bias: Vector,
+    pub(crate) bias: Option<Vector>,
 }
 
 /// One step of the forward pass.
@@ -44,6 +49,8 @@ pub(crate) struct Network {
     n_features: usize,
     n_outputs: usize,
     head: Head,
+    /// The input carries a column of ones holding the first layer's bias.
+    ones_column: bool,
 }
 
 impl Network {
@@ -72,12 +79,21 @@ impl Network {
         weights: Vec<(Vec<f32>, Vec<f32>)>,
     ) -> Self {
         let shapes = spec.dense_shapes();
+        let ones_column = matches!(spec.layers().first(), Some(Layer::Dense { .. }));
         let dense = shapes
             .iter()
             .zip(weights)
-            .map(|(&(fan_in, fan_out), (kernel, bias))| Dense {
-                kernel: dev.tensor_from_vec(kernel, (fan_in, fan_out)),
-                bias: dev.tensor_from_vec(bias, (fan_out,)),
+            .enumerate()
+            .map(|(i, (&(fan_in, fan_out), (mut kernel, bias)))| {
+                if i == 0 && ones_column {
+                    kernel.extend_from_slice(&bias);
+                    Dense { kernel: dev.tensor_from_vec(kernel, (fan_in + 1, fan_out)), bias: None }
+                } else {
+                    Dense {
+                        kernel: dev.tensor_from_vec(kernel, (fan_in, fan_out)),
+                        bias: Some(dev.tensor_from_vec(bias, (fan_out,))),
+                    }
+                }
             })
             .collect();
         let last = shapes.len() - 1;
@@ -95,7 +111,12 @@ impl Network {
             })
             .collect();
         let n_outputs = shapes[last].1;
-        Network { dev, dense, steps, n_features: spec.n_features(), n_outputs, head }
+        Network { dev, dense, steps, n_features: spec.n_features(), n_outputs, head, ones_column }
+    }
+
+    /// `true` when the input rows must end with a column of ones (see [`Dense`]).
+    pub(crate) fn ones_column(&self) -> bool {
+        self.ones_column
     }
 
     /// Width of the output.
@@ -108,8 +129,9 @@ impl Network {
         self.head
     }
 
-    /// The forward pass on `x` (`batch x n_features`), recording on `x`'s tape. Dropout is
-    /// applied only when `training`.
+    /// The forward pass on `x` (`batch x n_features`, plus the column of ones when
+    /// [`ones_column`](Self::ones_column)), recording on `x`'s tape. Dropout is applied only
+    /// when `training`.
     pub(crate) fn forward<T: Tape<f32, Cpu>>(&self, x: Matrix<T>, training: bool) -> Matrix<T> {
         let mut h = x;
         for step in &self.steps {
@@ -117,8 +139,13 @@ impl Network {
                 Step::Dense { index, activation } => {
                     let layer = &self.dense[index];
                     let z = h.matmul(layer.kernel.retaped::<T>());
-                    let shape = *z.shape();
-                    let z = z + layer.bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape);
+                    let z = match &layer.bias {
+                        Some(bias) => {
+                            let shape = *z.shape();
+                            z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
+                        }
+                        None => z,
+                    };
                     match activation {
                         Some(activation) => activate(z, activation),
                         None => z,
@@ -147,21 +174,35 @@ impl Network {
         if x.nrows() == 0 {
             return Ok(Array2::zeros((0, self.n_outputs)));
         }
-        let input: Vec<f32> = x.iter().copied().collect();
-        let input = self.dev.tensor_from_vec(input, (x.nrows(), x.ncols()));
+        let width = x.ncols() + usize::from(self.ones_column);
+        let mut input = Vec::with_capacity(x.nrows() * width);
+        for row in x.rows() {
+            input.extend(row.iter());
+            if self.ones_column {
+                input.push(1.0);
+            }
+        }
+        let input = self.dev.tensor_from_vec(input, (x.nrows(), width));
         let out = self.forward(input, false).as_vec();
         Ok(Array2::from_shape_vec((x.nrows(), self.n_outputs), out)
             .expect("the forward pass keeps the batch size and the output width"))
     }
 
-    /// Kernel and bias of every dense layer, as ndarray values.
+    /// Kernel (`fan_in x units`) and bias of every dense layer, as ndarray values.
     pub(crate) fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
         self.dense
             .iter()
             .map(|d| {
-                let kernel = Array2::from_shape_vec(*d.kernel.shape(), d.kernel.as_vec())
+                let (rows, units) = *d.kernel.shape();
+                let mut kernel = d.kernel.as_vec();
+                let bias = match &d.bias {
+                    Some(bias) => bias.as_vec(),
+                    None => kernel.split_off((rows - 1) * units),
+                };
+                let fan_in = kernel.len() / units;
+                let kernel = Array2::from_shape_vec((fan_in, units), kernel)
                     .expect("a kernel holds fan_in x units values");
-                (kernel, Array1::from(d.bias.as_vec()))
+                (kernel, Array1::from(bias))
             })
             .collect()
     }
@@ -169,7 +210,8 @@ impl Network {
     /// `true` when every weight is finite.
     pub(crate) fn is_finite(&self) -> bool {
         self.dense.iter().all(|d| {
-            d.kernel.as_vec().iter().all(|v| v.is_finite()) && d.bias.as_vec().iter().all(|v| v.is_finite())
+            d.kernel.as_vec().iter().all(|v| v.is_finite())
+                && d.bias.as_ref().is_none_or(|b| b.as_vec().iter().all(|v| v.is_finite()))
         })
     }
 }

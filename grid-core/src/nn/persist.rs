@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dfdx::shapes::HasShape;
 use dfdx::tensor::Cpu;
 use safetensors::tensor::{Dtype, SafeTensors, TensorView};
 use serde::de::DeserializeOwned;
@@ -70,14 +69,17 @@ pub(crate) fn save<C: Serialize>(dir: &Path, model: &Model, kind: Kind, classes:
     fs::create_dir_all(dir).map_err(io_error(dir.to_path_buf()))?;
     let weights: Vec<(String, Vec<usize>, Vec<u8>)> = model
         .net
-        .dense
+        .weights()
         .iter()
         .enumerate()
-        .flat_map(|(i, d)| {
-            let (fan_in, units) = *d.kernel.shape();
+        .flat_map(|(i, (kernel, bias))| {
             [
-                (kernel_name(i), vec![fan_in, units], to_bytes(&d.kernel.as_vec())),
-                (bias_name(i), vec![units], to_bytes(&d.bias.as_vec())),
+                (
+                    kernel_name(i),
+                    kernel.shape().to_vec(),
+                    to_bytes(&kernel.iter().copied().collect::<Vec<_>>()),
+                ),
+                (bias_name(i), bias.shape().to_vec(), to_bytes(&bias.to_vec())),
             ]
         })
         .collect();

@@ -60,11 +60,12 @@ impl Rows {
         }
     }
 
-    /// Copies the rows at `indices` into `x`, `targets` and `labels` (cleared first; `labels`
-    /// stays empty for regression rows).
+    /// Copies the rows at `indices` into `x` (each row followed by a 1 when `ones`), `targets`
+    /// and `labels` (cleared first; `labels` stays empty for regression rows).
     pub(crate) fn gather(
         &self,
         indices: &[usize],
+        ones: bool,
         x: &mut Vec<f32>,
         targets: &mut Vec<f32>,
         labels: &mut Vec<usize>,
@@ -75,10 +76,27 @@ impl Rows {
         labels.clear();
         for &i in indices {
             x.extend_from_slice(&self.x[i * f..(i + 1) * f]);
+            if ones {
+                x.push(1.0);
+            }
             targets.extend_from_slice(&self.targets[i * w..(i + 1) * w]);
         }
         if let Some(all) = &self.labels {
             labels.extend(indices.iter().map(|&i| all[i]));
         }
+    }
+
+    /// All the features, each row followed by a 1 when `ones`.
+    pub(crate) fn features(&self, ones: bool) -> Vec<f32> {
+        if !ones {
+            return self.x.clone();
+        }
+        let f = self.n_features;
+        let mut x = Vec::with_capacity(self.len() * (f + 1));
+        for row in self.x.chunks_exact(f) {
+            x.extend_from_slice(row);
+            x.push(1.0);
+        }
+        x
     }
 }

@@ -3,21 +3,20 @@
 //! divergence detection.
 //!
 //! The step loop allocates nothing of its own: the shuffled order, the minibatch buffers and
-//! the batch tensors are made once per fit and refilled in place.
+//! the batch tensors are made once per fit and refilled in place (dfdx still allocates the
+//! outputs and gradients of its ops).
 
-use dfdx::losses::{
-    binary_cross_entropy_with_logits_loss, cross_entropy_with_logits_loss, huber_loss, mae_loss, mse_loss,
-};
-use dfdx::shapes::Rank0;
-use dfdx::tensor::{AsArray, Cpu, CpuError, NoneTape, Tape, Tensor, TensorFromVec, Trace, ZerosTensor};
+use dfdx::tensor::{AsArray, Cpu, CpuError, NoneTape, TensorFromVec, Trace, ZerosTensor};
 use dfdx::tensor_ops::Backward;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use super::config::FitParams;
+use super::early_stopping::{Stopper, Verdict};
 use super::history::History;
-use super::network::{Dense, Matrix, Network};
+use super::network::{Matrix, Network};
+use super::objective::{loss_of, metric_sum};
 use super::rows::Rows;
 use super::sequential::Sequential;
 use super::updater::Updater;
@@ -39,42 +38,57 @@ fn device_error(e: CpuError) -> Error {
     Error::Panicked(format!("dfdx device error: {e}"))
 }
 
-/// The loss of `out` against `target`, recorded on `out`'s tape.
-fn loss_of<T: Tape<f32, Cpu>>(loss: TrainLoss, out: Matrix<T>, target: Matrix) -> Tensor<Rank0, f32, Cpu, T> {
-    match loss {
-        TrainLoss::Mse => mse_loss(out, target),
-        TrainLoss::Mae => mae_loss(out, target),
-        // Keras' Huber loss has delta 1.
-        TrainLoss::Huber => huber_loss(out, target, 1.0),
-        TrainLoss::SoftmaxCrossEntropy => cross_entropy_with_logits_loss(out, target),
-        TrainLoss::SigmoidCrossEntropy => binary_cross_entropy_with_logits_loss(out, target),
-    }
-}
+impl Job<'_> {
+    /// Trains a fresh network; every random draw derives from `seed` alone: the weights, the
+    /// shuffling (from one generator, in that order) and dropout (from a device seeded by it).
+    pub(crate) fn run(self) -> Result<(Network, History)> {
+        let Job { spec, head, loss, params, train, validation, seed } = self;
+        let mut rng = StdRng::seed_from_u64(seed);
+        // dfdx's allocation cache stays off: measured, it makes small steps slower.
+        let dev = Cpu::seed_from_u64(rng.gen());
+        let net = Network::init(spec, head, dev, &mut rng);
+        let mut trainer = Trainer::new(net, params, loss, train).map_err(device_error)?;
+        let validation = validation.map(|rows| Validation::new(&trainer.net, rows));
+        let mut stopper = params.early_stopping.map(Stopper::new);
+        let mut history = History {
+            metric_name: if head == Head::Values { "mse" } else { "accuracy" }.to_string(),
+            ..History::default()
+        };
 
-/// Sum over rows of the metric: squared error averaged over outputs (regression) or 1 per
-/// correct prediction (classification).
-fn metric_sum(head: Head, out: &[f32], targets: &[f32], labels: Option<&[usize]>, width: usize) -> f64 {
-    match labels {
-        Some(labels) => {
-            out.chunks_exact(width).zip(labels).filter(|&(row, &l)| predicted_class(head, row) == l).count()
-                as f64
+        for epoch in 0..params.epochs {
+            if params.shuffle {
+                trainer.order.shuffle(&mut rng);
+            }
+            let (loss, metric) = trainer.epoch(epoch)?;
+            history.loss.push(loss);
+            history.metric.push(metric);
+            if let Some(v) = &validation {
+                let (val_loss, val_metric) = v.evaluate(&trainer.net, trainer.loss);
+                if !val_loss.is_finite() {
+                    return Err(Error::Diverged { epoch, loss: val_loss });
+                }
+                history.val_loss.push(val_loss);
+                history.val_metric.push(val_metric);
+            }
+            if let Some(stopper) = &mut stopper {
+                let current = *history.monitored().last().expect("one value per epoch");
+                let verdict = stopper.observe(epoch, current, &trainer.net.dense);
+                history.best_epoch = Some(stopper.best_epoch());
+                if let Verdict::Stop(best) = verdict {
+                    history.stopped_epoch = Some(epoch);
+                    if let Some(best) = best {
+                        trainer.net.dense = best;
+                    }
+                    break;
+                }
+            }
         }
-        None => {
-            let sq: f64 = out.iter().zip(targets).map(|(&o, &t)| f64::from(o - t).powi(2)).sum();
-            sq / width as f64
+        if !trainer.net.is_finite() {
+            let epoch = history.epochs().saturating_sub(1);
+            return Err(Error::Diverged { epoch, loss: f64::NAN });
         }
+        Ok((trainer.net, history))
     }
-}
-
-/// Index of the first largest value (as numpy's `argmax`).
-pub(crate) fn argmax(row: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &v) in row.iter().enumerate() {
-        if v > row[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Reusable tensors for minibatches of one size.
@@ -84,148 +98,133 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(dev: &Cpu, rows: usize, n_features: usize, width: usize) -> Self {
-        Batch { x: dev.zeros_like(&(rows, n_features)), targets: dev.zeros_like(&(rows, width)) }
+    fn new(dev: &Cpu, rows: usize, n_inputs: usize, width: usize) -> Self {
+        Batch { x: dev.zeros_like(&(rows, n_inputs)), targets: dev.zeros_like(&(rows, width)) }
     }
 }
 
-/// Early-stopping state (Keras' `EarlyStopping` callback).
-struct Stopper {
-    patience: usize,
-    min_delta: f64,
-    restore_best: bool,
-    best: f64,
-    wait: usize,
-    best_weights: Option<Vec<Dense>>,
+/// The network, its optimizer and every buffer the steps reuse.
+struct Trainer {
+    net: Network,
+    updater: Updater,
+    loss: TrainLoss,
+    train: Rows,
+    /// Row order of the current epoch.
+    order: Vec<usize>,
+    batch_size: usize,
+    full: Batch,
+    /// For the last, smaller minibatch of an epoch, if the rows do not divide evenly.
+    tail: Option<Batch>,
+    x: Vec<f32>,
+    targets: Vec<f32>,
+    labels: Vec<usize>,
+    /// Outputs read back for the metric (empty when the metric is the loss itself).
+    outputs: Vec<f32>,
 }
 
-impl Job<'_> {
-    /// Trains a fresh network; every random draw derives from `seed` alone.
-    pub(crate) fn run(self) -> Result<(Network, History)> {
-        let Job { spec, head, loss, params, train, validation, seed } = self;
-        let mut rng = StdRng::seed_from_u64(seed);
-        let dev = Cpu::seed_from_u64(rng.gen());
-        // dfdx's allocation cache stays off: measured, it makes small steps slower.
-        let mut net = Network::init(spec, head, dev.clone(), &mut rng);
-        let mut updater = Updater::new(params, &net.dense, &dev).map_err(device_error)?;
-
+impl Trainer {
+    fn new(net: Network, params: &FitParams, loss: TrainLoss, train: Rows) -> Result<Self, CpuError> {
+        let updater = Updater::new(params, &net.dense, &net.dev)?;
         let n = train.len();
-        let (f, w) = (train.n_features, train.width);
+        let n_inputs = train.n_features + usize::from(net.ones_column());
+        let width = train.width;
         let batch_size = params.batch_size.min(n);
-        let mut full = Batch::new(&dev, batch_size, f, w);
-        let mut tail = (n % batch_size != 0).then(|| Batch::new(&dev, n % batch_size, f, w));
-        let val = validation.as_ref().map(|v| {
-            let x = dev.tensor_from_vec(v.x.clone(), (v.len(), f));
-            let t = dev.tensor_from_vec(v.targets.clone(), (v.len(), w));
-            (v, x, t)
-        });
+        let full = Batch::new(&net.dev, batch_size, n_inputs, width);
+        let tail =
+            (!n.is_multiple_of(batch_size)).then(|| Batch::new(&net.dev, n % batch_size, n_inputs, width));
+        let outputs = vec![0.0; if loss == TrainLoss::Mse { 0 } else { batch_size * width }];
+        Ok(Trainer {
+            net,
+            updater,
+            loss,
+            order: (0..n).collect(),
+            batch_size,
+            full,
+            tail,
+            x: Vec::with_capacity(batch_size * n_inputs),
+            targets: Vec::with_capacity(batch_size * width),
+            labels: Vec::with_capacity(batch_size),
+            outputs,
+            train,
+        })
+    }
 
-        let mut order: Vec<usize> = (0..n).collect();
-        let mut xbuf = Vec::with_capacity(batch_size * f);
-        let mut tbuf = Vec::with_capacity(batch_size * w);
-        let mut lbuf = Vec::with_capacity(batch_size);
-        // Outputs are read back only when the metric is not the loss itself.
-        let read_outputs = loss != TrainLoss::Mse;
-        let mut obuf = vec![0.0; if read_outputs { batch_size * w } else { 0 }];
+    /// One pass over the rows in `order`: the mean loss and metric over the minibatches
+    /// (weighted by their sizes), or the divergence.
+    fn epoch(&mut self, epoch: usize) -> Result<(f64, f64)> {
+        let (mut loss_sum, mut metric_sum_all) = (0.0, 0.0);
+        for start in (0..self.order.len()).step_by(self.batch_size) {
+            let end = (start + self.batch_size).min(self.order.len());
+            let (loss, metric) = self.step(start..end).map_err(|loss| match loss {
+                Some(loss) => Error::Diverged { epoch, loss },
+                None => device_error(CpuError::OutOfMemory),
+            })?;
+            loss_sum += loss * (end - start) as f64;
+            metric_sum_all += metric;
+        }
+        let n = self.order.len() as f64;
+        Ok((loss_sum / n, metric_sum_all / n))
+    }
 
-        let mut history = History {
-            metric_name: if head == Head::Values { "mse" } else { "accuracy" }.to_string(),
-            ..History::default()
+    /// One gradient step on the rows `order[range]`: the batch loss and the metric summed over
+    /// its rows; `Err(Some(loss))` for a non-finite loss, `Err(None)` for a device error.
+    fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), Option<f64>> {
+        let rows = range.len();
+        let ones = self.net.ones_column();
+        self.train.gather(&self.order[range], ones, &mut self.x, &mut self.targets, &mut self.labels);
+        let batch =
+            if rows == self.batch_size { &mut self.full } else { self.tail.as_mut().expect("a tail batch") };
+        batch.x.copy_from(&self.x);
+        batch.targets.copy_from(&self.targets);
+
+        let out = self.net.forward(batch.x.clone().leaky_traced(), true);
+        let kept = (!self.outputs.is_empty()).then(|| out.retaped::<NoneTape>());
+        let loss = loss_of(self.loss, out, batch.targets.clone());
+        let value = f64::from(loss.array());
+        if !value.is_finite() {
+            return Err(Some(value));
+        }
+        let mut grads = loss.backward();
+        self.updater.update(&mut self.net.dense, &mut grads).map_err(|_| None)?;
+
+        let metric = match kept {
+            Some(out) => {
+                let width = self.train.width;
+                let o = &mut self.outputs[..rows * width];
+                out.copy_into(o);
+                let labels = self.train.labels.is_some().then_some(&self.labels[..]);
+                metric_sum(self.net.head(), o, &self.targets, labels, width)
+            }
+            // The MSE loss is the metric.
+            None => value * rows as f64,
         };
-        let mut stopper = params.early_stopping.map(|es| Stopper {
-            patience: es.patience,
-            min_delta: es.min_delta,
-            restore_best: es.restore_best,
-            best: f64::INFINITY,
-            wait: 0,
-            best_weights: None,
-        });
-
-        for epoch in 0..params.epochs {
-            if params.shuffle {
-                order.shuffle(&mut rng);
-            }
-            let (mut loss_sum, mut metric_total) = (0.0_f64, 0.0_f64);
-            for chunk in order.chunks(batch_size) {
-                train.gather(chunk, &mut xbuf, &mut tbuf, &mut lbuf);
-                let batch =
-                    if chunk.len() == batch_size { &mut full } else { tail.as_mut().expect("a tail batch") };
-                batch.x.copy_from(&xbuf);
-                batch.targets.copy_from(&tbuf);
-
-                let out = net.forward(batch.x.clone().leaky_traced(), true);
-                let out_values = read_outputs.then(|| out.retaped::<NoneTape>());
-                let batch_loss = loss_of(loss, out, batch.targets.clone());
-                let value = batch_loss.array();
-                if !value.is_finite() {
-                    return Err(Error::Diverged { epoch, loss: f64::from(value) });
-                }
-                let mut grads = batch_loss.backward();
-                updater.update(&mut net.dense, &mut grads).map_err(device_error)?;
-
-                let rows = chunk.len() as f64;
-                loss_sum += f64::from(value) * rows;
-                metric_total += match out_values {
-                    Some(out) => {
-                        let o = &mut obuf[..chunk.len() * w];
-                        out.copy_into(o);
-                        let labels = train.labels.is_some().then_some(&lbuf[..]);
-                        metric_sum(head, o, &tbuf, labels, w)
-                    }
-                    None => f64::from(value) * rows,
-                };
-            }
-            let epoch_loss = loss_sum / n as f64;
-            history.loss.push(epoch_loss);
-            history.metric.push(metric_total / n as f64);
-
-            if let Some((v, x, t)) = &val {
-                let out = net.forward(x.clone(), false);
-                let values = out.as_vec();
-                let val_loss = f64::from(loss_of(loss, out, t.clone()).array());
-                if !val_loss.is_finite() {
-                    return Err(Error::Diverged { epoch, loss: val_loss });
-                }
-                history.val_loss.push(val_loss);
-                let m = metric_sum(head, &values, &v.targets, v.labels.as_deref(), w);
-                history.val_metric.push(m / v.len() as f64);
-            }
-
-            if let Some(s) = stopper.as_mut() {
-                let current = *history.monitored().last().expect("one value per epoch");
-                if s.restore_best && s.best_weights.is_none() {
-                    s.best_weights = Some(net.dense.clone());
-                    history.best_epoch = Some(epoch);
-                }
-                s.wait += 1;
-                if current + s.min_delta < s.best {
-                    s.best = current;
-                    s.wait = 0;
-                    history.best_epoch = Some(epoch);
-                    if s.restore_best {
-                        s.best_weights = Some(net.dense.clone());
-                    }
-                } else if s.wait >= s.patience && epoch > 0 {
-                    history.stopped_epoch = Some(epoch);
-                    if let Some(best) = s.best_weights.take() {
-                        net.dense = best;
-                    }
-                    break;
-                }
-            }
-        }
-        if !net.is_finite() {
-            let epoch = history.epochs().saturating_sub(1);
-            return Err(Error::Diverged { epoch, loss: f64::NAN });
-        }
-        Ok((net, history))
+        Ok((value, metric))
     }
 }
 
-/// The class a row of outputs predicts.
-pub(crate) fn predicted_class(head: Head, row: &[f32]) -> usize {
-    match head {
-        Head::SigmoidLogit => usize::from(row[0] > 0.0),
-        Head::SoftmaxLogits | Head::Values => argmax(row),
+/// Validation rows as tensors, made once per fit.
+struct Validation {
+    rows: Rows,
+    x: Matrix,
+    targets: Matrix,
+}
+
+impl Validation {
+    fn new(net: &Network, rows: Rows) -> Self {
+        let ones = net.ones_column();
+        let x =
+            net.dev.tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)));
+        let targets = net.dev.tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width));
+        Validation { rows, x, targets }
+    }
+
+    /// Loss and metric of `net` on the validation rows, without dropout.
+    fn evaluate(&self, net: &Network, loss: TrainLoss) -> (f64, f64) {
+        let out = net.forward(self.x.clone(), false);
+        let values = out.as_vec();
+        let value = f64::from(loss_of(loss, out, self.targets.clone()).array());
+        let r = &self.rows;
+        let metric = metric_sum(net.head(), &values, &r.targets, r.labels.as_deref(), r.width);
+        (value, metric / r.len() as f64)
     }
 }

@@ -30,7 +30,7 @@ struct State {
 pub(crate) struct Updater {
     kind: Kind,
     step: i32,
-    /// Two entries (kernel, bias) per dense layer.
+    /// One entry per kernel and bias, in layer order.
     state: Vec<State>,
 }
 
@@ -69,7 +69,8 @@ impl Updater {
         };
         let mut state = Vec::with_capacity(2 * dense.len());
         for layer in dense {
-            for len in [layer.kernel.shape().0 * layer.kernel.shape().1, layer.bias.shape().0] {
+            let kernel = layer.kernel.shape().0 * layer.kernel.shape().1;
+            for len in std::iter::once(kernel).chain(layer.bias.as_ref().map(|b| b.shape().0)) {
                 state.push(State {
                     buffers: [dev.try_alloc_len(len)?, dev.try_alloc_len(len)?, dev.try_alloc_len(len)?],
                 });
@@ -99,8 +100,10 @@ impl Updater {
         for layer in dense {
             let s = state.next().expect("one state per kernel");
             apply(kind, self.step, &mut layer.kernel, s, grads)?;
-            let s = state.next().expect("one state per bias");
-            apply(kind, self.step, &mut layer.bias, s, grads)?;
+            if let Some(bias) = &mut layer.bias {
+                let s = state.next().expect("one state per bias");
+                apply(kind, self.step, bias, s, grads)?;
+            }
         }
         Ok(())
     }
