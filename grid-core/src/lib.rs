@@ -33,8 +33,8 @@ pub mod prelude {
     pub use crate::nn::Activation::{self, Gelu, LeakyRelu, Linear, Relu, Sigmoid, Softmax, Tanh};
     pub use crate::nn::Optimizer::{self, Adam, AdamW, RmsProp, Sgd};
     pub use crate::nn::{
-        EarlyStopping, FitParams, FittedClassifier, FittedRegressor, Loss, NeuralClassifier, NeuralRegressor,
-        Sequential,
+        EarlyStopping, FitParams, FittedClassifier, FittedRegressor, History, Loss, NetParams,
+        NeuralClassifier, NeuralRegressor, Sequential,
     };
     pub use crate::results::CvResults;
     pub use crate::search::{
