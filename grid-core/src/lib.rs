@@ -17,6 +17,7 @@ pub mod grid;
 pub mod metrics;
 pub mod nn;
 pub mod results;
+pub mod rng;
 pub mod search;
 pub mod split;
 

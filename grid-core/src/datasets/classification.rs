@@ -20,6 +20,9 @@ use crate::error::{Error, Result};
 /// copies of informative or redundant ones, and pure noise for the rest. A fraction `flip_y`
 /// of the labels is redrawn at random. Rows and features are shuffled unless told otherwise.
 ///
+/// Unlike [`make_regression`](super::make_regression), the draws are not numpy's: the same seed
+/// gives other values than scikit-learn's, from the same distribution.
+///
 /// ```
 /// let data = grid_core::datasets::make_classification(200, 6).n_informative(3).n_classes(3).seed(1).build()?;
 /// assert_eq!(data.x.dim(), (200, 6));

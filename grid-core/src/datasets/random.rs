@@ -1,4 +1,7 @@
-//! The random draws the generators and the splitter share (rand 0.8 `StdRng`, rand_distr 0.4).
+//! The random draws of `make_classification` (rand 0.8 `StdRng`, rand_distr 0.4).
+//!
+//! `make_regression` and the train/test split draw with numpy's generator instead
+//! ([`crate::rng::RandomState`]), to be bit-identical to scikit-learn.
 
 use ndarray::Array2;
 use rand::rngs::StdRng;

@@ -2,17 +2,19 @@
 
 use ndarray::{s, Array1, Array2, Axis};
 
-use super::random::{normal_matrix, permutation, seeded, uniform_matrix};
 use super::Dataset;
 use crate::error::{Error, Result};
+use crate::rng::RandomState;
 
 /// Starts a random linear regression problem of `n_samples` rows and `n_features` columns;
 /// set options on the returned [`MakeRegression`] and call [`build`](MakeRegression::build).
 ///
-/// scikit-learn's algorithm with this crate's random generator: `x ~ N(0, 1)`; the ground-truth
-/// coefficients are `100 * U[0, 1)` for the first `n_informative` features and zero for the
-/// others; `y = x @ coef + bias + noise * N(0, 1)`; then rows and features are shuffled. The
-/// values differ from scikit-learn's (another generator), the distribution is the same.
+/// Bit-identical to scikit-learn's `make_regression(..., random_state=seed)` for the same
+/// seed: the same draws of numpy's `RandomState` (see [`crate::rng`]) in the same order.
+/// `x ~ N(0, 1)`; the ground-truth coefficients are `100 * U[0, 1)` for the first
+/// `n_informative` features and zero for the others; `y = x @ coef + bias + noise * N(0, 1)`;
+/// then rows and features are shuffled. Everything is computed in f64 as scikit-learn does;
+/// `x`, `y` and the coefficients are f32 copies of scikit-learn's f64 arrays.
 ///
 /// ```
 /// let data = grid_core::datasets::make_regression(100, 5).noise(0.1).seed(42).build()?;
@@ -34,7 +36,7 @@ pub fn make_regression(n_samples: usize, n_features: usize) -> MakeRegression {
 }
 
 /// Options of [`make_regression`]; defaults are scikit-learn's, except the seed (0 rather than
-/// random, so that runs repeat).
+/// random, so that runs repeat): seed `s` is scikit-learn's `random_state=s`.
 ///
 /// ```
 /// let data = grid_core::datasets::make_regression(50, 8).n_informative(3).bias(2.0).build()?;
@@ -228,23 +230,57 @@ impl MakeRegression {
         self.validate()?;
         let (n, p, t) = (self.n_samples, self.n_features, self.n_targets);
         let informative = self.n_informative.min(p);
-        let mut rng = seeded(self.seed);
-
-        let mut x = normal_matrix(&mut rng, n, p);
+        // The draws of scikit-learn's make_regression, in its order.
+        let mut rng = RandomState::new(self.seed);
+        let mut x = Array2::from_shape_simple_fn((n, p), || rng.standard_normal());
         let mut coef = Array2::<f64>::zeros((p, t));
-        coef.slice_mut(s![..informative, ..]).assign(&(uniform_matrix(&mut rng, informative, t) * 100.0));
-        let mut y = x.dot(&coef) + self.bias;
+        coef.slice_mut(s![..informative, ..])
+            .assign(&Array2::from_shape_simple_fn((informative, t), || 100.0 * rng.uniform(0.0, 1.0)));
+        let mut y = numpy_dot(&x, &coef) + self.bias;
         if self.noise > 0.0 {
-            y = y + normal_matrix(&mut rng, n, t) * self.noise;
+            y.iter_mut().for_each(|v| *v += rng.normal(0.0, self.noise));
         }
         if self.shuffle {
-            let rows = permutation(&mut rng, n);
+            let rows = rng.permutation(n);
             x = x.select(Axis(0), &rows);
             y = y.select(Axis(0), &rows);
-            let columns = permutation(&mut rng, p);
+            let columns = rng.permutation(p);
             x = x.select(Axis(1), &columns);
             coef = coef.select(Axis(0), &columns);
         }
         Ok(Generated { x, y, coef })
     }
+}
+
+/// `x @ coef` summed in the order of numpy's `np.dot` on OpenBLAS (x86-64 with FMA), so that
+/// `y` matches scikit-learn's to the last bit in f64 for the usual sizes.
+///
+/// One target column is a matrix-vector product (OpenBLAS `dgemv_t`): four fused
+/// multiply-add lanes over the multiples of 4, summed as `(l0 + l2) + (l1 + l3)`, then the last
+/// one to three products. Several columns are a matrix product (`dgemm`): one fused
+/// multiply-add after the other. (Other kernels, used for very small or very large sizes, sum
+/// in other orders; the f64 results may then differ in the last bit, which the f32 copy
+/// almost never sees.)
+fn numpy_dot(x: &Array2<f64>, coef: &Array2<f64>) -> Array2<f64> {
+    Array2::from_shape_fn((x.nrows(), coef.ncols()), |(i, j)| {
+        let (row, w) = (x.row(i), coef.column(j));
+        if coef.ncols() > 1 {
+            return row.iter().zip(w).fold(0.0, |sum, (a, b)| a.mul_add(*b, sum));
+        }
+        let blocked = row.len() / 4 * 4;
+        let mut lanes = [0.0_f64; 4];
+        for k in (0..blocked).step_by(4) {
+            for (l, lane) in lanes.iter_mut().enumerate() {
+                *lane = row[k + l].mul_add(w[k + l], *lane);
+            }
+        }
+        let sum = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+        let (a, b) = (row.slice(s![blocked..]), w.slice(s![blocked..]));
+        match a.len() {
+            1 => a[0].mul_add(b[0], sum),
+            2 => sum + a[0].mul_add(b[0], a[1] * b[1]),
+            3 => sum + a[2].mul_add(b[2], a[0].mul_add(b[0], a[1] * b[1])),
+            _ => sum,
+        }
+    })
 }

@@ -2,9 +2,8 @@
 
 use std::cmp::Ordering;
 
-use rand::rngs::StdRng;
-
 use crate::data::Encoded;
+use crate::rng::RandomState;
 
 /// The rows of each class present, classes in sorted order, rows in increasing order. Labels
 /// are their own classes; real-valued targets are grouped by distinct row of values.
@@ -47,8 +46,10 @@ pub(crate) fn class_members(encoded: &Encoded) -> Vec<Vec<usize>> {
 
 /// How many of `n_draws` samples each class gets, given the class sizes `counts`: scikit-learn's
 /// `_approximate_mode`. Each class gets the floor of its proportional share; the rest go to the
-/// classes with the largest fractional parts, ties broken at random.
-pub(crate) fn stratified_counts(rng: &mut StdRng, counts: &[usize], n_draws: usize) -> Vec<usize> {
+/// classes with the largest fractional parts, ties broken at random with scikit-learn's draws
+/// (`rng.choice(tied, take, replace=False)`, that is the first `take` of a permutation of the
+/// tied classes, drawn even when all of them are taken).
+pub(crate) fn stratified_counts(rng: &mut RandomState, counts: &[usize], n_draws: usize) -> Vec<usize> {
     let total: usize = counts.iter().sum();
     // The same operations, in the same order, as numpy: counts / counts.sum() * n_draws.
     let continuous: Vec<f64> = counts.iter().map(|&c| c as f64 / total as f64 * n_draws as f64).collect();
@@ -64,7 +65,7 @@ pub(crate) fn stratified_counts(rng: &mut StdRng, counts: &[usize], n_draws: usi
         }
         let tied: Vec<usize> = (0..counts.len()).filter(|&k| remainders[k] == value).collect();
         let take = tied.len().min(need);
-        for i in rand::seq::index::sample(rng, tied.len(), take) {
+        for &i in &rng.permutation(tied.len())[..take] {
             allocated[tied[i]] += 1;
         }
         need -= take;
@@ -75,13 +76,12 @@ pub(crate) fn stratified_counts(rng: &mut StdRng, counts: &[usize], n_draws: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets::random::seeded;
 
     #[test]
     fn datasets_stratified_counts_match_sklearn_docstring_examples() {
         // sklearn.utils.extmath._approximate_mode docstring: class_counts=[4, 2], n_draws=3 -> [2, 1];
         // [5, 2], 4 -> [3, 1]. Both have no ties, so any generator gives the same answer.
-        let mut rng = seeded(0);
+        let mut rng = RandomState::new(0);
         assert_eq!(stratified_counts(&mut rng, &[4, 2], 3), [2, 1]);
         assert_eq!(stratified_counts(&mut rng, &[5, 2], 4), [3, 1]);
     }
@@ -90,7 +90,7 @@ mod tests {
     fn datasets_stratified_counts_break_ties_among_the_tied_only() {
         // sklearn docstring: [2, 2, 2, 1], n_draws=2 -> one of the first three classes' ties.
         for seed in 0..20 {
-            let counts = stratified_counts(&mut seeded(seed), &[2, 2, 2, 1], 2);
+            let counts = stratified_counts(&mut RandomState::new(seed), &[2, 2, 2, 1], 2);
             assert_eq!(counts.iter().sum::<usize>(), 2);
             assert_eq!(counts[3], 0);
             assert!(counts.iter().all(|&c| c <= 1));

@@ -1,20 +1,20 @@
 //! `train_test_split`: one shuffled (optionally stratified) hold-out split, as scikit-learn's.
 
 use ndarray::{Array2, ArrayBase, Axis, Data, Ix2};
-use rand::rngs::StdRng;
 
-use super::random::{permutation, seeded};
 use super::stratify::{class_members, stratified_counts};
 use crate::data::{Encoded, Target};
 use crate::error::{Error, Result};
+use crate::rng::RandomState;
 use crate::split::Split;
 
 /// The four parts of a split: `(x_train, x_test, y_train, y_test)`.
 pub type TrainTest<Y> = (Array2<f32>, Array2<f32>, Y, Y);
 
 /// Splits `x` and `y` into a shuffled train part and a test part of
-/// `ceil(test_size * n_samples)` rows, as scikit-learn's `train_test_split`; the same seed gives
-/// the same split. See [`TrainTestSplit`] for stratification and an unshuffled split.
+/// `ceil(test_size * n_samples)` rows, bit-identical to scikit-learn's
+/// `train_test_split(x, y, test_size=test_size, random_state=seed)`: the same rows, in the same
+/// order. See [`TrainTestSplit`] for stratification and an unshuffled split.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] when `test_size` is not strictly between 0 and 1 or leaves no
@@ -40,11 +40,15 @@ where
 /// Options of a train/test split: test fraction, seed, shuffling and stratification.
 ///
 /// Sizes are scikit-learn's: `n_test = ceil(test_size * n_samples)`, `n_train` the rest.
-/// Shuffled (the default), the test rows are the first `n_test` of a random permutation and the
-/// train rows the others; unshuffled, the train rows are the first `n_train` rows in order and the
-/// test rows the last `n_test`. Stratified, each class gets its share of the test set by
-/// scikit-learn's `StratifiedShuffleSplit` allocation (class proportions kept, remainders
-/// assigned to the classes with the largest fractional parts, ties broken at random).
+/// Shuffled (the default), the test rows are the first `n_test` of numpy's
+/// `RandomState(seed).permutation(n_samples)` and the train rows the others (scikit-learn's
+/// `ShuffleSplit`); unshuffled, the train rows are the first `n_train` rows in order and the
+/// test rows the last `n_test`. Stratified, each class gets its share by scikit-learn's
+/// `StratifiedShuffleSplit` (class proportions kept, remainders assigned to the classes with
+/// the largest fractional parts, ties broken at random), with the same draws. Shuffled or
+/// stratified, the split is bit-identical to scikit-learn's for the same seed (`random_state`);
+/// for a stratified 2-d real-valued `y`, scikit-learn orders the classes by their text and this
+/// crate by value, so that case may differ.
 ///
 /// ```
 /// use grid_core::datasets::{load_iris, TrainTestSplit};
@@ -177,13 +181,13 @@ impl TrainTestSplit {
             }
             return Ok(Split { train: (0..n_train).collect(), test: (n_train..n).collect() });
         }
-        let mut rng = seeded(self.seed);
+        let mut rng = RandomState::new(self.seed);
         if self.stratify {
             let classes = y.classes();
             let listing = if Y::IS_LABELS { format!(" of {classes:?}") } else { String::new() };
             return stratified(&mut rng, &y.encode(&classes)?, n_train, n_test, &listing);
         }
-        let order = permutation(&mut rng, n);
+        let order = rng.permutation(n);
         Ok(Split { train: order[n_test..].to_vec(), test: order[..n_test].to_vec() })
     }
 
@@ -211,7 +215,7 @@ impl TrainTestSplit {
 ///
 /// `listing` names the classes in errors (empty for real values).
 fn stratified(
-    rng: &mut StdRng,
+    rng: &mut RandomState,
     encoded: &Encoded,
     n_train: usize,
     n_test: usize,
@@ -245,12 +249,12 @@ fn stratified(
     let test_counts = stratified_counts(rng, &remaining, n_test);
     let (mut train, mut test) = (Vec::with_capacity(n_train), Vec::with_capacity(n_test));
     for ((rows, &k_train), &k_test) in members.iter().zip(&train_counts).zip(&test_counts) {
-        let order = permutation(rng, rows.len());
+        let order = rng.permutation(rows.len());
         let shuffled: Vec<usize> = order.iter().map(|&i| rows[i]).collect();
         train.extend_from_slice(&shuffled[..k_train]);
         test.extend_from_slice(&shuffled[k_train..k_train + k_test]);
     }
-    let train = permutation(rng, train.len()).into_iter().map(|i| train[i]).collect();
-    let test = permutation(rng, test.len()).into_iter().map(|i| test[i]).collect();
+    let train = rng.permutation(train.len()).into_iter().map(|i| train[i]).collect();
+    let test = rng.permutation(test.len()).into_iter().map(|i| test[i]).collect();
     Ok(Split { train, test })
 }

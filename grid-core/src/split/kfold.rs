@@ -1,21 +1,19 @@
 //! K-fold cross-validation: consecutive blocks of samples as test folds.
 
-use rand::seq::SliceRandom;
-
-use super::common::{
-    check_n_splits, check_seed_needs_shuffle, check_splits_vs_samples, rng, splits_from_folds,
-};
+use super::common::{check_n_splits, check_seed_needs_shuffle, check_splits_vs_samples, splits_from_folds};
 use super::{Split, SplitInput, Splitter};
 use crate::error::Result;
+use crate::rng::RandomState;
 
 /// K-fold cross-validation, as scikit-learn's `KFold`: `n_splits` consecutive test folds, the
 /// first `n_samples % n_splits` of them one sample larger than the others; each split trains
 /// on the other folds. Train and test indices come in increasing order.
 ///
-/// With `.shuffle(true)` the samples are permuted before they are cut into folds, by a
-/// generator seeded with `.seed(..)` or, without it, with the search's seed
-/// ([`SplitInput::seed`]). The permutation is our own, not numpy's, so shuffled folds differ
-/// from scikit-learn's. A seed without `.shuffle(true)` is refused, as in scikit-learn.
+/// With `.shuffle(true)` the samples are permuted before they are cut into folds, by numpy's
+/// generator ([`crate::rng::RandomState`]) seeded with `.seed(..)` or, without it, with the
+/// search's seed ([`SplitInput::seed`]): the folds are bit-identical to scikit-learn's
+/// `KFold(n_splits, shuffle=True, random_state=seed)` for the same seed. A seed without
+/// `.shuffle(true)` is refused, as in scikit-learn.
 ///
 /// ```
 /// use grid_core::split::{KFold, SplitInput, Splitter};
@@ -69,7 +67,7 @@ impl Splitter for KFold {
 
         let mut order: Vec<usize> = (0..n).collect();
         if self.shuffle {
-            order.shuffle(&mut rng(self.seed.unwrap_or(input.seed)));
+            RandomState::new(self.seed.unwrap_or(input.seed)).shuffle(&mut order);
         }
         let (base, larger) = (n / self.n_splits, n % self.n_splits);
         let mut fold_of = vec![0; n];

@@ -1,13 +1,12 @@
 //! Stratified k-fold: every test fold holds the classes in about the proportions of the whole.
 
-use rand::seq::SliceRandom;
-
 use super::common::{
     check_n_splits, check_seed_needs_shuffle, check_splits_vs_samples, encode_by_first_appearance, labels,
-    rng, splits_from_folds,
+    splits_from_folds,
 };
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
+use crate::rng::RandomState;
 
 /// Stratified k-fold cross-validation, as scikit-learn's `StratifiedKFold` (the algorithm of
 /// scikit-learn 0.22 and later): test folds whose sizes differ by at most one and whose class
@@ -17,8 +16,11 @@ use crate::error::{Error, Result};
 /// Classes are numbered in order of first appearance; the per-fold count of each class comes
 /// from dealing the sorted labels round-robin over the folds, and the samples of each class
 /// fill the folds in order (fold 0 first), so unshuffled folds equal scikit-learn's. With
-/// `.shuffle(true)` the fold of each sample is permuted within its class by our own generator
-/// (seeded with `.seed(..)` or the search's seed), which keeps the per-class counts.
+/// `.shuffle(true)` the folds of each class are shuffled (one `rng.shuffle` per class, classes
+/// in order of first appearance) by numpy's generator ([`crate::rng::RandomState`]) seeded
+/// with `.seed(..)` or the search's seed, which keeps the per-class counts: shuffled folds are
+/// bit-identical to scikit-learn's `StratifiedKFold(n_splits, shuffle=True,
+/// random_state=seed)` for the same seed.
 ///
 /// Fails when `n_splits` exceeds the size of every class; warns (see
 /// [`Splitter::warnings`]) when the smallest class has fewer members than `n_splits`.
@@ -86,13 +88,13 @@ impl StratifiedKFold {
             position += count;
         }
 
-        let mut rng = rng(self.seed.unwrap_or(input.seed));
+        let mut rng = RandomState::new(self.seed.unwrap_or(input.seed));
         let mut folds_by_class: Vec<std::vec::IntoIter<usize>> = (0..counts.len())
             .map(|class| {
                 let mut folds: Vec<usize> =
                     (0..k).flat_map(|fold| std::iter::repeat_n(fold, allocation[fold][class])).collect();
                 if self.shuffle {
-                    folds.shuffle(&mut rng);
+                    rng.shuffle(&mut folds);
                 }
                 folds.into_iter()
             })
