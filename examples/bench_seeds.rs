@@ -3,7 +3,7 @@
 //! Each runs with `n_jobs` 1 and 2. Prints a table, or one JSON object per line with `--json`
 //! (the format `benches/peers/compare.sh` reads).
 //!
-//! Run: `cargo run --release --example bench_seeds [-- --json] [-- --only a|b|c]`
+//! Run: `cargo run --release --example bench_seeds [-- --json] [--only a|b|c] [--seed N]`
 
 use std::time::Instant;
 
@@ -100,6 +100,13 @@ fn main() -> gridcv::Result<()> {
     let json = args.iter().any(|a| a == "--json");
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let wanted = |s: &str| only.as_deref().is_none_or(|o| s.starts_with(o));
+    // The search seed (every fit's seed derives from it); 42 as in the peers' scripts.
+    let seed: u64 = args
+        .iter()
+        .position(|a| a == "--seed")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(42);
     let data = datasets::make_regression(100, 5).noise(0.1).seed(42).build()?;
     let iris = datasets::load_iris();
     let (x_train, x_test, y_train, y_test) = train_test_split(&iris.x, &iris.y, 0.2, 42)?;
@@ -120,6 +127,7 @@ fn main() -> gridcv::Result<()> {
                         .cv(3)
                         .scoring(Scoring::NegMeanSquaredError)
                         .n_jobs(n_jobs)
+                        .seed(seed)
                         .verbose(0)
                         .fit(&data.x, &data.y)
                 },
@@ -143,6 +151,7 @@ fn main() -> gridcv::Result<()> {
                         .cv(3)
                         .scoring(Scoring::NegMeanSquaredError)
                         .n_jobs(n_jobs)
+                        .seed(seed)
                         .verbose(0)
                         .fit(&data.x, &data.y)
                 },
@@ -163,6 +172,7 @@ fn main() -> gridcv::Result<()> {
                     GridSearchCV::new(NeuralClassifier::new(), grid)
                         .cv(3)
                         .n_jobs(n_jobs)
+                        .seed(seed)
                         .verbose(0)
                         .fit(&x_train, &y_train)
                 },

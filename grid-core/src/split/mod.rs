@@ -15,8 +15,10 @@
 //! | [`PredefinedSplit`] | `PredefinedSplit` | |
 //!
 //! Splitters that shuffle use their own seed (`.seed(..)`) or else the search's
-//! ([`SplitInput::seed`]); the same seed gives the same splits. Shuffled splits come from our
-//! own generator, so they differ from numpy's.
+//! ([`SplitInput::seed`]); the same seed gives the same splits. Shuffled `KFold` and
+//! `StratifiedKFold` draw from numpy's legacy generator ([`crate::rng::RandomState`]), so they
+//! equal scikit-learn's with `random_state` = the seed; `ShuffleSplit`, `StratifiedShuffleSplit`
+//! and the repeated splitters draw from our own generator and differ from numpy's.
 
 mod common;
 mod group;
