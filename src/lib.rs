@@ -78,3 +78,8 @@ pub mod __private {
     pub use grid_core;
     pub use serde;
 }
+
+/// The README's Rust blocks, compiled and run by `cargo test` so the quick start cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

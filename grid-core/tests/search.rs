@@ -131,7 +131,7 @@ fn failing_candidates_score_nan_rank_last_and_keep_the_others() {
     let warnings = search.warnings();
     assert!(warnings
         .iter()
-        .any(|w| w.starts_with("candidate 2 failed on split 0") && w.contains("panicked")));
+        .any(|w| w.starts_with("candidate 2 Panics failed on split 0") && w.contains("panicked")));
     assert!(warnings.iter().any(|w| w.contains("non-finite mean test score") && w.contains("[0, 2, 3, 4]")));
 }
 
@@ -202,6 +202,9 @@ fn bad_input_is_a_typed_error_naming_the_problem() {
     );
     assert!(msg(search().n_jobs(0).fit(&x, &y)).contains("n_jobs"));
     assert!(msg(search().refit("accuracy").fit(&x, &y)).contains("no scorer is named `accuracy`"));
+    let two = [Scoring::R2, Scoring::NegMeanSquaredError];
+    assert!(msg(search().cv(3).scoring(two).fit(&x, &y)).contains("with several scorers, name the one"));
+    assert!(msg(search().cv(OutOfRange).fit(&x, &y)).contains("split 0 holds row 99, but x has 14 rows"));
     let groups = FitOptions::new().groups(&[1, 2, 3]);
     assert!(msg(search().cv(3).fit_with(&x, &y, groups)).contains("number of groups"));
     let (xv, yv) = (Array2::<f32>::zeros((3, 5)), Array1::<f32>::zeros(3));
@@ -328,4 +331,38 @@ fn a_class_smaller_than_k_is_a_warning_as_in_sklearn() {
         "{:?}",
         search.warnings()
     );
+}
+
+/// A user's splitter with a bug: it hands out a row that does not exist.
+#[derive(Debug)]
+struct OutOfRange;
+
+impl grid_core::split::Splitter for OutOfRange {
+    fn split(
+        &self,
+        input: &grid_core::split::SplitInput<'_>,
+    ) -> grid_core::Result<Vec<grid_core::split::Split>> {
+        Ok(vec![grid_core::split::Split { train: (0..input.n_samples).collect(), test: vec![99] }])
+    }
+}
+
+#[test]
+fn a_hand_built_result_without_scores_prints_and_exports_without_panicking() {
+    let results = grid_core::results::CvResults {
+        metrics: vec!["r2".into()],
+        param_names: vec!["alpha".into()],
+        n_splits: 2,
+        candidates: vec![grid_core::results::CandidateResult {
+            index: 0,
+            params: RidgeParams { alpha: 1.0 },
+            test: vec![grid_core::results::Scores::new(vec![0.5])],
+            rank: vec![],
+            train: None,
+            fit_time: Default::default(),
+            score_time: Default::default(),
+            errors: vec![None],
+        }],
+    };
+    assert!(results.to_string().contains("{alpha: 1}"));
+    assert!(results.to_csv_string().lines().nth(1).unwrap().contains("nan"));
 }

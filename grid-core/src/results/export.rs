@@ -21,6 +21,19 @@ impl<P: Params> CvResults<P> {
     /// per metric `split<i>_test_<m>`, `mean_test_<m>`, `std_test_<m>`, `rank_test_<m>` and,
     /// with train scores, `split<i>_train_<m>`, `mean_train_<m>`, `std_train_<m>`. `<m>` is
     /// `score` for a single metric and the metric's name otherwise. NaN becomes `null`.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).verbose(0).fit(&x, &y)?;
+    /// let names: Vec<String> = search.cv_results().columns().into_iter().map(|(name, _)| name).collect();
+    /// assert_eq!(names, [
+    ///     "mean_fit_time", "std_fit_time", "mean_score_time", "std_score_time", "param_value", "params",
+    ///     "split0_test_score", "split1_test_score", "mean_test_score", "std_test_score", "rank_test_score",
+    /// ]);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
     pub fn columns(&self) -> Vec<Column> {
         let rows = &self.candidates;
         let col = |name: String, f: &dyn Fn(&CandidateResult<P>) -> Value| -> Column {
@@ -44,7 +57,9 @@ impl<P: Params> CvResults<P> {
         for (m, metric) in self.metrics.iter().enumerate() {
             let suffix = if self.metrics.len() == 1 { "score" } else { metric.as_str() };
             self.score_columns(&mut cols, "test", suffix, |r| r.test.get(m));
-            cols.push(col(format!("rank_test_{suffix}"), &|r| Value::from(r.rank[m])));
+            cols.push(col(format!("rank_test_{suffix}"), &|r| {
+                r.rank.get(m).map_or(Value::Null, |&k| Value::from(k))
+            }));
             if has_train {
                 self.score_columns(&mut cols, "train", suffix, |r| r.train.as_ref().and_then(|t| t.get(m)));
             }
@@ -64,7 +79,9 @@ impl<P: Params> CvResults<P> {
             (name, self.candidates.iter().map(|r| get(r).map_or(Value::Null, |s| number(f(s)))).collect())
         };
         for split in 0..self.n_splits {
-            cols.push(column(format!("split{split}_{kind}_{suffix}"), &|s| s.splits[split]));
+            cols.push(column(format!("split{split}_{kind}_{suffix}"), &|s| {
+                s.splits.get(split).copied().unwrap_or(f64::NAN)
+            }));
         }
         cols.push(column(format!("mean_{kind}_{suffix}"), &|s| s.mean));
         cols.push(column(format!("std_{kind}_{suffix}"), &|s| s.std));

@@ -18,11 +18,12 @@ impl<P: Params> fmt::Display for CvResults<P> {
             "#", "rank", score_head, "std", "fit_time"
         )?;
         for row in &self.candidates {
-            let test = &row.test[0];
+            let (mean, std) = row.test.first().map_or((f64::NAN, f64::NAN), |t| (t.mean, t.std));
+            let rank = row.rank.first().map_or_else(|| "-".to_string(), usize::to_string);
             writeln!(
                 f,
                 "{:>4}  {:>4}  {:>width$.6}  {:>10.4}  {:>8.4}s  {}",
-                row.index, row.rank[0], test.mean, test.std, row.fit_time.mean, row.params
+                row.index, rank, mean, std, row.fit_time.mean, row.params
             )?;
         }
         Ok(())

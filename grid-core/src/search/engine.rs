@@ -115,6 +115,13 @@ impl<'a, Y: Target> Engine<'a, Y> {
                         if split.train.is_empty() { "training" } else { "test" }
                     )));
                 }
+                // A user's splitter may hand out any index: check before gathering rows.
+                if let Some(&row) = split.train.iter().chain(&split.test).find(|&&r| r >= x.nrows()) {
+                    return Err(Error::invalid(
+                        "cv",
+                        format!("split {i} holds row {row}, but x has {} rows", x.nrows()),
+                    ));
+                }
                 let y_test = y.select(&split.test).encode(&classes)?;
                 let y_train = y.select(&split.train);
                 let y_train_encoded =

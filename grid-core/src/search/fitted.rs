@@ -14,6 +14,28 @@ use crate::split::Split;
 
 /// A finished search, as scikit-learn's fitted `GridSearchCV`: the best candidate by the refit
 /// metric, the model refitted on all the data with it, and every candidate's results.
+///
+/// ```
+/// use grid_core::estimator::{DummyRegressor, Strategy};
+/// use grid_core::metrics::Scoring;
+/// use grid_core::search::GridSearchCV;
+/// let x = ndarray::Array2::<f32>::zeros((6, 1));
+/// let y = ndarray::array![1.0_f32, 2.0, 3.0, 1.0, 2.0, 9.0];
+/// let grid = vec![Strategy::Mean, Strategy::Median, Strategy::Constant(0.0)];
+/// let search = GridSearchCV::new(DummyRegressor, grid)
+///     .cv(3)
+///     .scoring(Scoring::NegMeanAbsoluteError)
+///     .verbose(0)
+///     .fit(&x, &y)?;
+/// assert_eq!(*search.best_params(), Strategy::Median);       // robust to the outlier
+/// assert_eq!(search.best_index(), 1);
+/// assert_eq!(search.splits().len(), 3);
+/// assert!(search.best_score() > search.cv_results().candidates[2].mean_test_score());
+/// assert_eq!(search.best_estimator()?.0, 2.0);                // refitted on all six rows
+/// assert_eq!(search.predict(x.view())?, ndarray::Array1::from_elem(6, 2.0_f32));
+/// assert!(search.warnings().is_empty());
+/// # Ok::<(), grid_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct FittedSearch<P, M, Y> {
     pub(crate) cv_results: CvResults<P>,

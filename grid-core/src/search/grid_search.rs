@@ -153,6 +153,13 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
             Refit::Metric(name) => names.iter().position(|n| n == name).ok_or_else(|| {
                 Error::invalid("refit", format!("no scorer is named `{name}`; the scorers are {names:?}"))
             })?,
+            // scikit-learn refuses `refit=True` with several scorers: which one picks the best?
+            Refit::First if names.len() > 1 => {
+                return Err(Error::invalid(
+                    "refit",
+                    format!("with several scorers, name the one that picks the best: one of {names:?}"),
+                ))
+            }
             Refit::First | Refit::No => 0,
         };
         let resolved = self.cv.resolve(task);
@@ -177,14 +184,16 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
                 return None;
             }
             let (candidate, split) = (t / n_splits, t % n_splits);
-            let outcome = match self.grid.get(candidate) {
-                Some(params) => engine.run_task(&self.estimator, &params, candidate, split),
+            let params = self.grid.get(candidate);
+            let outcome = match &params {
+                Some(params) => engine.run_task(&self.estimator, params, candidate, split),
                 None => unreachable_candidate(candidate, engine.scorers.len()),
             };
-            if let Some(error) = &outcome.error {
-                stopped.store(true, Ordering::Relaxed);
-                if !raise {
-                    progress.warn(&failure_message(candidate, split, error, self.error_score));
+            if let (Some(error), Some(params)) = (&outcome.error, &params) {
+                if raise {
+                    stopped.store(true, Ordering::Relaxed);
+                } else {
+                    progress.warn(&failure_message(candidate, params, split, error, self.error_score));
                 }
             }
             progress.fit_done(candidate, outcome.test[0]);
@@ -210,7 +219,7 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
                 let error = outcome.error.take();
                 errors.push(error.as_ref().map(Error::to_string));
                 if let Some(e) = error {
-                    warnings.push(failure_message(candidate, split, &e, self.error_score));
+                    warnings.push(failure_message(candidate, &params, split, &e, self.error_score));
                     if first_error.is_none() {
                         let params = params.to_string();
                         first_error =
@@ -308,8 +317,17 @@ fn unreachable_candidate(candidate: usize, n_scorers: usize) -> Outcome {
     }
 }
 
-fn failure_message(candidate: usize, split: usize, error: &Error, error_score: ErrorScore) -> String {
-    format!("candidate {candidate} failed on split {split} and scores {}: {error}", error_score.value())
+fn failure_message(
+    candidate: usize,
+    params: &impl std::fmt::Display,
+    split: usize,
+    error: &Error,
+    error_score: ErrorScore,
+) -> String {
+    format!(
+        "candidate {candidate} {params} failed on split {split} and scores {}: {error}",
+        error_score.value()
+    )
 }
 
 fn progress_free_warn(verbose: u8, message: &str) {

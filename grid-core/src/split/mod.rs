@@ -81,7 +81,25 @@ impl<'a> SplitInput<'a> {
     }
 }
 
-/// A cross-validation strategy.
+/// A cross-validation strategy. Implement it to bring your own.
+///
+/// ```
+/// use grid_core::split::{Split, SplitInput, Splitter};
+/// /// Tests on the last row only, trains on the rest.
+/// #[derive(Debug)]
+/// struct HoldOutLast;
+/// impl Splitter for HoldOutLast {
+///     fn split(&self, input: &SplitInput<'_>) -> grid_core::Result<Vec<Split>> {
+///         let n = input.n_samples;
+///         if n < 2 {
+///             return Err(grid_core::Error::invalid("cv", "needs two rows"));
+///         }
+///         Ok(vec![Split { train: (0..n - 1).collect(), test: vec![n - 1] }])
+///     }
+/// }
+/// assert_eq!(HoldOutLast.split(&SplitInput::new(3))?[0].test, [2]);
+/// # Ok::<(), grid_core::Error>(())
+/// ```
 pub trait Splitter: std::fmt::Debug + Send + Sync {
     /// The splits, in scikit-learn's order. Errors name the problem (too few samples,
     /// missing labels or groups, ...).
