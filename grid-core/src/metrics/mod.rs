@@ -41,7 +41,10 @@ pub struct Evaluation<'a> {
 /// Averaging of a per-class metric (scikit-learn's `average=`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Average {
-    /// The positive class only (class index 1 of two).
+    /// The positive class only: the greater of two classes in sorted order (index 1). For
+    /// labels `{0, 1}` or `{false, true}` that is scikit-learn's `pos_label=1`; for other label
+    /// pairs (say `{1, 2}`, where scikit-learn's default `pos_label=1` is the smaller one) encode
+    /// the positive class as the greater label.
     Binary,
     /// Unweighted mean over classes.
     Macro,
