@@ -9,7 +9,7 @@ use super::network::Network;
 use super::rows::Rows;
 use super::sequential::Sequential;
 use super::train::Job;
-use super::validate::{check_fit_params, check_spec, split_rows, Problem};
+use super::validate::{check_batch, check_fit_params, check_spec, split_rows, Problem};
 use crate::error::{Error, Result};
 
 /// A trained network and where it came from.
@@ -67,6 +67,7 @@ impl FitRequest<'_> {
             }
             None => None,
         };
+        check_batch(&spec, fit_params.batch_size, train.len())?;
         let job = Job { spec: &spec, head, loss, params: &fit_params, train, validation, seed };
         let (net, history) = job.run()?;
         Ok(Model { net, spec, fit_params, history })
