@@ -330,7 +330,8 @@ fn nn_gelu_is_the_exact_erf_form_as_keras_default() {
     for (xi, &p) in x.column(0).iter().zip(&pred) {
         let z = f64::from(*xi) * f64::from(kernel[[0, 0]]) + f64::from(bias[0]);
         let exact = 0.5 * z * (1.0 + erf(z / std::f64::consts::SQRT_2));
-        let tanh = 0.5 * z * (1.0 + ((2.0 / std::f64::consts::PI).sqrt() * (z + 0.044715 * z.powi(3))).tanh());
+        let tanh =
+            0.5 * z * (1.0 + ((2.0 / std::f64::consts::PI).sqrt() * (z + 0.044715 * z.powi(3))).tanh());
         worst = worst.max((f64::from(p) - exact).abs() / exact.abs().max(1.0));
         approx_gap = approx_gap.max((tanh - exact).abs());
     }

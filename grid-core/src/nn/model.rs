@@ -28,6 +28,35 @@ impl Model {
     }
 }
 
+/// The accessors [`FittedRegressor`](super::FittedRegressor) and
+/// [`FittedClassifier`](super::FittedClassifier) share, read from their `model: Model` field:
+/// expanded inside each one's `impl` block, so both keep inherent methods with these docs.
+macro_rules! model_accessors {
+    () => {
+        /// Per-epoch losses and metric of the fit (MSE for a regressor, accuracy for a
+        /// classifier), as Keras' `History`.
+        pub fn history(&self) -> &$crate::nn::History {
+            &self.model.history
+        }
+
+        /// The network specification that was trained.
+        pub fn spec(&self) -> &$crate::nn::Sequential {
+            &self.model.spec
+        }
+
+        /// The fit parameters used.
+        pub fn fit_params(&self) -> &$crate::nn::FitParams {
+            &self.model.fit_params
+        }
+
+        /// Kernel (`inputs x units`) and bias of every dense layer, as Keras' `get_weights()`.
+        pub fn weights(&self) -> Vec<(::ndarray::Array2<f32>, ::ndarray::Array1<f32>)> {
+            self.model.weights()
+        }
+    };
+}
+pub(crate) use model_accessors;
+
 /// One fit, before the rows are encoded: `encode` turns (features, which rows) into `Rows` once
 /// the head of the network is known.
 pub(crate) struct FitRequest<'a> {
