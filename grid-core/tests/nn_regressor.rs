@@ -269,3 +269,72 @@ fn nn_task_and_prediction_input_checks() {
     assert_eq!(model.spec().n_features(), 5);
     assert_eq!(model.fit_params().epochs, 2);
 }
+
+/// Weights and predictions of a fit with validation data whose target is the negated one, so
+/// the validation loss is best early and worse at the end.
+fn fit_against_the_validation(epochs: usize, es: Option<EarlyStopping>) -> FittedRegressor {
+    let (x, y) = linear(80, 0.1, 21);
+    let (vx, vy) = linear(20, 0.1, 22);
+    let vy = -vy;
+    let p = Mlp { fit: FitParams { early_stopping: es, ..quick(epochs).fit }, ..quick(epochs) };
+    let data = TrainSet::new(x.view(), &y).with_validation(vx.view(), &vy).with_seed(7);
+    NeuralRegressor::new().fit(&p, &data).unwrap()
+}
+
+#[test]
+fn nn_restore_best_also_restores_when_training_runs_every_epoch() {
+    // Keras 3: `on_train_end` restores the best weights whenever `restore_best_weights` is set,
+    // whether or not training stopped early.
+    let es = EarlyStopping { patience: 1000, min_delta: 0.0, restore_best: true };
+    let model = fit_against_the_validation(15, Some(es));
+    let h = model.history();
+    assert_eq!((h.epochs(), h.stopped_epoch), (15, None));
+    let best = h.best_epoch.unwrap();
+    let min = h.val_loss.iter().cloned().fold(f64::INFINITY, f64::min);
+    assert_eq!(h.val_loss[best], min);
+    assert!(best < 14, "the test needs a best epoch before the last: {:?}", h.val_loss);
+    // The weights are those at the end of the best epoch: those of a fit that ends there.
+    let short = fit_against_the_validation(best + 1, None);
+    assert_eq!(model.weights(), short.weights());
+    // Without restore_best the last weights stay.
+    let es = EarlyStopping { restore_best: false, ..es };
+    let last = fit_against_the_validation(15, Some(es));
+    assert_eq!(last.weights(), fit_against_the_validation(15, None).weights());
+    assert_ne!(last.weights(), model.weights());
+}
+
+/// `erf` by its Taylor series (accurate to about 1e-9 for |t| <= 4; beyond, 1 - erf < 2e-8).
+fn erf(t: f64) -> f64 {
+    if t.abs() > 4.0 {
+        return t.signum();
+    }
+    let (mut term, mut sum) = (t, t);
+    for n in 1..200 {
+        term *= -t * t / n as f64;
+        sum += term / (2 * n + 1) as f64;
+    }
+    sum * 2.0 / std::f64::consts::PI.sqrt()
+}
+
+#[test]
+fn nn_gelu_is_the_exact_erf_form_as_keras_default() {
+    // Keras' `gelu(x, approximate=False)`: x * (1 + erf(x / sqrt 2)) / 2.
+    let x = Array2::from_shape_fn((161, 1), |(i, _)| i as f32 / 8.0 - 10.0);
+    let y = x.column(0).to_owned();
+    let spec = grid_core::nn::Sequential::new(1).dense(1, Activation::Gelu);
+    let p = grid_core::nn::NetParams::new(spec, FitParams { epochs: 1, ..FitParams::default() });
+    let model = NeuralRegressor::new().fit(&p, &TrainSet::new(x.view(), &y).with_seed(3)).unwrap();
+    let (kernel, bias) = &model.weights()[0];
+    let pred: Array1<f32> = model.predict(x.view()).unwrap();
+    let (mut worst, mut approx_gap) = (0.0_f64, 0.0_f64);
+    for (xi, &p) in x.column(0).iter().zip(&pred) {
+        let z = f64::from(*xi) * f64::from(kernel[[0, 0]]) + f64::from(bias[0]);
+        let exact = 0.5 * z * (1.0 + erf(z / std::f64::consts::SQRT_2));
+        let tanh =
+            0.5 * z * (1.0 + ((2.0 / std::f64::consts::PI).sqrt() * (z + 0.044715 * z.powi(3))).tanh());
+        worst = worst.max((f64::from(p) - exact).abs() / exact.abs().max(1.0));
+        approx_gap = approx_gap.max((tanh - exact).abs());
+    }
+    assert!(approx_gap > 1e-4, "the inputs must tell the two forms apart: {approx_gap}");
+    assert!(worst < 1e-5, "off the exact gelu by {worst}");
+}

@@ -148,3 +148,40 @@ fn nn_bad_data_is_an_error() {
         other => panic!("{:?}", other.map(|_| ())),
     }
 }
+
+#[test]
+fn nn_overflowing_layer_sizes_are_spec_errors_not_panics() {
+    // fan_in * fan_out overflows usize: an error naming the layer and its size.
+    assert_layer(regress(Sequential::new(5).dense(usize::MAX / 2, Relu).dense(1, Linear)), 0, "parameters");
+    assert_layer(regress(Sequential::new(5).dense(4, Relu).dense(usize::MAX, Linear)), 1, "parameters");
+}
+
+#[test]
+fn nn_layers_beyond_the_parameter_cap_are_spec_errors() {
+    use grid_core::nn::MAX_PARAMETERS;
+    // One layer beyond the cap (it would allocate gigabytes before training).
+    let units = MAX_PARAMETERS / 5 + 1;
+    assert_layer(regress(Sequential::new(5).dense(units, Relu).dense(1, Linear)), 0, "parameters");
+    // Layers each under the cap whose total is over it: the layer that crosses it is named.
+    // Parameters: 6 * 8192, then 8193 * 8192 per layer; the cap 2^28 is crossed at layer 4.
+    let mut spec = Sequential::new(5);
+    for _ in 0..6 {
+        spec = spec.dense(8192, Relu);
+    }
+    assert_layer(regress(spec.dense(1, Linear)), 4, "parameters");
+}
+
+#[test]
+fn nn_a_batch_of_activations_beyond_the_cap_is_a_batch_size_error() {
+    // 2^20 units (6 * 2^20 parameters, under the cap) but 512 rows of 2^20 activations per step.
+    let (x, y) = linear(600, 0.1, 45);
+    let spec = Sequential::new(5).dense(1 << 20, Relu).dense(1, Linear);
+    let p = NetParams::new(spec, FitParams { epochs: 1, batch_size: 512, ..FitParams::default() });
+    match NeuralRegressor::new().fit(&p, &TrainSet::new(x.view(), &y)) {
+        Err(Error::InvalidParameter { name, reason }) => {
+            assert_eq!(name, "batch_size", "{reason}");
+            assert!(reason.contains("activations"), "{reason}");
+        }
+        other => panic!("expected a batch_size error, got {:?}", other.map(|_| ())),
+    }
+}

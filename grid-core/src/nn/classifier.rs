@@ -6,9 +6,8 @@ use ndarray::{Array1, Array2, ArrayView2};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::config::{FitParams, HasFitParams};
-use super::history::History;
-use super::model::{FitRequest, Model};
+use super::config::HasFitParams;
+use super::model::{model_accessors, FitRequest, Model};
 use super::objective::predicted_class;
 use super::persist;
 use super::regressor::in_validation;
@@ -47,12 +46,43 @@ pub struct NeuralClassifier;
 
 impl NeuralClassifier {
     /// The classifier (all its settings are the candidate's parameters).
+    ///
+    /// ```
+    /// use grid_core::estimator::{Estimator, Task};
+    /// use grid_core::nn::{NetParams, NeuralClassifier};
+    /// let classifier = NeuralClassifier::new();
+    /// assert_eq!(Estimator::<NetParams, ndarray::Array1<u8>>::task(&classifier), Task::Classification);
+    /// ```
     pub fn new() -> Self {
         NeuralClassifier
     }
 }
 
-/// A fitted [`NeuralClassifier`].
+/// A fitted [`NeuralClassifier`]: predicted labels ([`Predictor::predict`]), class
+/// probabilities ([`Predictor::predict_proba`]), the classes, history, spec, fit parameters
+/// and weights, and [`save`](Self::save) / [`load`](Self::load).
+///
+/// ```
+/// use grid_core::estimator::{Estimator, Predictor, TrainSet};
+/// use grid_core::nn::{Activation, FitParams, NetParams, NeuralClassifier, Sequential};
+/// let x = ndarray::Array2::from_shape_fn((12, 2), |(i, j)| (i * (j + 1)) as f32 / 12.0);
+/// let y: ndarray::Array1<char> = (0..12).map(|i| if i < 6 { 'a' } else { 'b' }).collect();
+/// let spec = Sequential::new(2).dense(2, Activation::Softmax);
+/// let params = NetParams::new(spec.clone(), FitParams { epochs: 3, ..FitParams::default() });
+/// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+///
+/// assert_eq!(model.classes(), &['a', 'b']);
+/// let labels = model.predict(x.view()).unwrap();
+/// assert!(labels.iter().all(|c| model.classes().contains(c)));
+/// let proba = model.predict_proba(x.view()).unwrap().unwrap();
+/// assert_eq!(proba.dim(), (12, 2));
+/// assert!(proba.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-5));
+/// assert_eq!(model.history().epochs(), 3);
+/// assert_eq!(model.history().metric_name, "accuracy");
+/// assert_eq!(model.spec(), &spec);
+/// assert_eq!(model.fit_params().epochs, 3);
+/// assert_eq!(model.weights()[0].0.dim(), (2, 2));
+/// ```
 #[derive(Clone, Debug)]
 pub struct FittedClassifier<L> {
     model: Model,
@@ -98,32 +128,41 @@ impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Arra
 
 impl<L: Label> FittedClassifier<L> {
     /// The classes, sorted: column `j` of [`predict_proba`](Predictor::predict_proba) is
-    /// `classes()[j]`.
+    /// `classes()[j]`. They come from [`TrainSet::classes`], so a class the training rows
+    /// lack still has its column.
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, NetParams, NeuralClassifier, Sequential};
+    /// # let x = ndarray::Array2::from_shape_fn((6, 1), |(i, _)| i as f32);
+    /// let y = ndarray::array![3_u8, 1, 2, 1, 3, 2];
+    /// # let params = NetParams::new(Sequential::new(1).dense(3, Activation::Softmax),
+    /// #     FitParams { epochs: 1, ..FitParams::default() });
+    /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+    /// assert_eq!(model.classes(), &[1, 2, 3]);
+    /// ```
     pub fn classes(&self) -> &[L] {
         &self.classes
     }
 
-    /// Per-epoch losses and accuracy of the fit.
-    pub fn history(&self) -> &History {
-        &self.model.history
-    }
+    model_accessors!();
 
-    /// The network specification that was trained.
-    pub fn spec(&self) -> &Sequential {
-        &self.model.spec
-    }
-
-    /// The fit parameters used.
-    pub fn fit_params(&self) -> &FitParams {
-        &self.model.fit_params
-    }
-
-    /// Kernel (`inputs x units`) and bias of every dense layer, as Keras' `get_weights()`.
-    pub fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
-        self.model.weights()
-    }
-
-    /// Class probabilities, `n_samples x n_classes`, columns in the order of [`classes`](Self::classes).
+    /// Class probabilities, `n_samples x n_classes`, columns in the order of
+    /// [`classes`](Self::classes) (what [`Predictor::predict_proba`] returns in a `Some`).
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, NetParams, NeuralClassifier, Sequential};
+    /// # let x = ndarray::Array2::from_shape_fn((6, 1), |(i, _)| i as f32);
+    /// # let y = ndarray::array![true, false, true, false, true, false];
+    /// // Two classes with one sigmoid unit: the probabilities are (1 - p, p).
+    /// let params = NetParams::new(Sequential::new(1).dense(1, Activation::Sigmoid),
+    ///     FitParams { epochs: 1, ..FitParams::default() });
+    /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+    /// let proba = model.probabilities(x.view()).unwrap();
+    /// assert_eq!(proba.dim(), (6, 2));
+    /// assert!(proba.iter().all(|&p| (0.0..=1.0).contains(&p)));
+    /// ```
     pub fn probabilities(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
         let logits = self.model.net.outputs(x)?;
         Ok(match self.model.net.head() {
@@ -150,7 +189,8 @@ impl<L: Label> FittedClassifier<L> {
     }
 
     /// Saves the model into the directory `dir` (created if needed): `weights.safetensors`
-    /// holds the weights, `model.json` the spec, fit parameters, classes and history.
+    /// holds the weights, `model.json` the spec, fit parameters, classes and history (see
+    /// [`load`](Self::load) for an example).
     pub fn save(&self, dir: impl AsRef<Path>) -> Result<()>
     where
         L: Serialize,

@@ -23,7 +23,9 @@ pub enum Activation {
     Sigmoid,
     /// `x` for `x > 0`, `0.2 x` otherwise (Keras' `leaky_relu` slope).
     LeakyRelu,
-    /// Gaussian error linear unit (tanh approximation).
+    /// Gaussian error linear unit, exact: `x * (1 + erf(x / sqrt 2)) / 2`, as Keras' default
+    /// `gelu` (`approximate=False`); dfdx's `accurate_gelu`, not its tanh approximation
+    /// (`fast_gelu`, which differs by up to about 5e-4).
     Gelu,
     /// Softmax over the layer's outputs; on an output layer it is folded into the
     /// cross-entropy loss.
@@ -83,7 +85,9 @@ pub enum Loss {
 }
 
 /// Stops training when the monitored loss (`val_loss` when there is validation data, the
-/// training loss otherwise) has not improved by more than `min_delta` for `patience` epochs.
+/// training loss otherwise) has not improved by more than `min_delta` for `patience` epochs,
+/// and (with `restore_best`) ends every fit on the best epoch's weights, as Keras 3's
+/// `EarlyStopping(restore_best_weights=True)` (with `start_from_epoch = 0`).
 ///
 /// ```
 /// use grid_core::nn::EarlyStopping;
@@ -97,8 +101,12 @@ pub struct EarlyStopping {
     pub patience: usize,
     /// Smallest decrease that counts as an improvement (default 0).
     pub min_delta: f64,
-    /// Restore the weights of the best epoch when stopping (default true; Keras' default is
-    /// false, which keeps the worse last weights).
+    /// At the end of training, put back the weights of the epoch with the best monitored loss
+    /// (default true; Keras' default is false, which keeps the last weights). As Keras 3's
+    /// `restore_best_weights`, this happens whether training stopped early or ran all
+    /// `epochs`: the fitted model is always the best epoch's (see [`History::best_epoch`]).
+    ///
+    /// [`History::best_epoch`]: crate::nn::History::best_epoch
     pub restore_best: bool,
 }
 

@@ -26,9 +26,12 @@ pub struct History {
     pub metric: Vec<f64>,
     /// The metric on the validation data of each epoch (empty without validation data).
     pub val_metric: Vec<f64>,
-    /// Zero-based epoch at which early stopping ended the fit, if it did.
+    /// Zero-based epoch at which early stopping ended the fit, if it did (`None` when the fit
+    /// ran all its epochs).
     pub stopped_epoch: Option<usize>,
-    /// Zero-based epoch with the best monitored loss, when early stopping was on.
+    /// Zero-based epoch with the best monitored loss, when early stopping was on (`None`
+    /// otherwise). With [`EarlyStopping::restore_best`](crate::nn::EarlyStopping::restore_best)
+    /// the fitted weights are this epoch's, whether the fit stopped early or not.
     pub best_epoch: Option<usize>,
 }
 

@@ -32,3 +32,4 @@ pub use history::History;
 pub use params::NetParams;
 pub use regressor::{FittedRegressor, NeuralRegressor};
 pub use sequential::{Layer, Sequential};
+pub use validate::MAX_PARAMETERS;

@@ -9,7 +9,7 @@ use super::network::Network;
 use super::rows::Rows;
 use super::sequential::Sequential;
 use super::train::Job;
-use super::validate::{check_fit_params, check_spec, split_rows, Problem};
+use super::validate::{check_batch, check_fit_params, check_spec, split_rows, Problem};
 use crate::error::{Error, Result};
 
 /// A trained network and where it came from.
@@ -27,6 +27,35 @@ impl Model {
         self.net.weights()
     }
 }
+
+/// The accessors [`FittedRegressor`](super::FittedRegressor) and
+/// [`FittedClassifier`](super::FittedClassifier) share, read from their `model: Model` field:
+/// expanded inside each one's `impl` block, so both keep inherent methods with these docs.
+macro_rules! model_accessors {
+    () => {
+        /// Per-epoch losses and metric of the fit (MSE for a regressor, accuracy for a
+        /// classifier), as Keras' `History`.
+        pub fn history(&self) -> &$crate::nn::History {
+            &self.model.history
+        }
+
+        /// The network specification that was trained.
+        pub fn spec(&self) -> &$crate::nn::Sequential {
+            &self.model.spec
+        }
+
+        /// The fit parameters used.
+        pub fn fit_params(&self) -> &$crate::nn::FitParams {
+            &self.model.fit_params
+        }
+
+        /// Kernel (`inputs x units`) and bias of every dense layer, as Keras' `get_weights()`.
+        pub fn weights(&self) -> Vec<(::ndarray::Array2<f32>, ::ndarray::Array1<f32>)> {
+            self.model.weights()
+        }
+    };
+}
+pub(crate) use model_accessors;
 
 /// One fit, before the rows are encoded: `encode` turns (features, which rows) into `Rows` once
 /// the head of the network is known.
@@ -67,6 +96,7 @@ impl FitRequest<'_> {
             }
             None => None,
         };
+        check_batch(&spec, fit_params.batch_size, train.len())?;
         let job = Job { spec: &spec, head, loss, params: &fit_params, train, validation, seed };
         let (net, history) = job.run()?;
         Ok(Model { net, spec, fit_params, history })

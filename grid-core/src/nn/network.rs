@@ -216,8 +216,8 @@ impl Network {
     }
 }
 
-/// Applies `activation` (Keras' definitions; LeakyRelu with slope 0.2, Gelu with the tanh
-/// approximation, Softmax over each row).
+/// Applies `activation` (Keras' definitions; LeakyRelu with slope 0.2, Gelu exact with erf as
+/// Keras' default, Softmax over each row).
 pub(crate) fn activate<T: Tape<f32, Cpu>>(z: Matrix<T>, activation: Activation) -> Matrix<T> {
     match activation {
         Activation::Linear => z,
@@ -225,7 +225,7 @@ pub(crate) fn activate<T: Tape<f32, Cpu>>(z: Matrix<T>, activation: Activation) 
         Activation::Tanh => z.tanh(),
         Activation::Sigmoid => z.sigmoid(),
         Activation::LeakyRelu => dfdx::tensor_ops::leakyrelu(z, 0.2),
-        Activation::Gelu => z.fast_gelu(),
+        Activation::Gelu => z.accurate_gelu(),
         Activation::Softmax => z.softmax::<Axis<1>>(),
     }
 }

@@ -4,9 +4,8 @@ use std::path::Path;
 
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
-use super::config::{FitParams, HasFitParams};
-use super::history::History;
-use super::model::{FitRequest, Model};
+use super::config::HasFitParams;
+use super::model::{model_accessors, FitRequest, Model};
 use super::persist;
 use super::rows::Rows;
 use super::sequential::Sequential;
@@ -17,8 +16,8 @@ use crate::estimator::{Estimator, Predictor, Task, TrainSet};
 use crate::grid::Tunable;
 
 /// A dfdx network regressor: fits the [`Sequential`] network a candidate's build function
-/// returns, with the candidate's [`FitParams`], to real-valued targets (`Array1<f32>` for one
-/// output, `Array2<f32>` for several).
+/// returns, with the candidate's [`FitParams`](super::FitParams), to real-valued targets
+/// (`Array1<f32>` for one output, `Array2<f32>` for several).
 ///
 /// The loss is MSE unless `loss` says Mae or Huber; the history's metric is the MSE.
 ///
@@ -41,12 +40,42 @@ pub struct NeuralRegressor;
 
 impl NeuralRegressor {
     /// The regressor (all its settings are the candidate's parameters).
+    ///
+    /// ```
+    /// use grid_core::estimator::{Estimator, Task};
+    /// use grid_core::nn::{NetParams, NeuralRegressor};
+    /// let regressor = NeuralRegressor::new();
+    /// assert_eq!(Estimator::<NetParams, ndarray::Array1<f32>>::task(&regressor), Task::Regression);
+    /// ```
     pub fn new() -> Self {
         NeuralRegressor
     }
 }
 
-/// A fitted [`NeuralRegressor`].
+/// A fitted [`NeuralRegressor`]: predictions ([`Predictor::predict`] as `Array1<f32>` for one
+/// output or `Array2<f32>`), the history, spec, fit parameters and weights, and
+/// [`save`](Self::save) / [`load`](Self::load).
+///
+/// ```
+/// use grid_core::estimator::{Estimator, Predictor, TrainSet};
+/// use grid_core::nn::{Activation, FitParams, NetParams, NeuralRegressor, Sequential};
+/// let x = ndarray::Array2::from_shape_fn((12, 2), |(i, j)| (i + j) as f32 / 12.0);
+/// let y = x.column(0).to_owned();
+/// let spec = Sequential::new(2).dense(4, Activation::Relu).dense(1, Activation::Linear);
+/// let params = NetParams::new(spec.clone(), FitParams { epochs: 3, ..FitParams::default() });
+/// let model = NeuralRegressor::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+///
+/// let pred: ndarray::Array1<f32> = model.predict(x.view()).unwrap();
+/// assert_eq!(pred.len(), 12);
+/// assert_eq!(model.predict_matrix(x.view()).unwrap().dim(), (12, 1));
+/// assert_eq!(model.n_outputs(), 1);
+/// assert_eq!(model.history().epochs(), 3);
+/// assert_eq!(model.history().metric_name, "mse");
+/// assert_eq!(model.spec(), &spec);
+/// assert_eq!(model.fit_params().epochs, 3);
+/// let weights = model.weights();
+/// assert_eq!((weights[0].0.dim(), weights[1].0.dim()), ((2, 4), (4, 1)));
+/// ```
 #[derive(Clone, Debug)]
 pub struct FittedRegressor {
     model: Model,
@@ -142,29 +171,11 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> f
 }
 
 impl FittedRegressor {
-    /// Per-epoch losses and metric of the fit.
-    pub fn history(&self) -> &History {
-        &self.model.history
-    }
-
-    /// The network specification that was trained.
-    pub fn spec(&self) -> &Sequential {
-        &self.model.spec
-    }
-
-    /// The fit parameters used.
-    pub fn fit_params(&self) -> &FitParams {
-        &self.model.fit_params
-    }
+    model_accessors!();
 
     /// Number of outputs (columns of the predictions).
     pub fn n_outputs(&self) -> usize {
         self.model.net.n_outputs()
-    }
-
-    /// Kernel (`inputs x units`) and bias of every dense layer, as Keras' `get_weights()`.
-    pub fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
-        self.model.weights()
     }
 
     /// Predictions as an `n x outputs` matrix, whatever the number of outputs.
@@ -197,6 +208,12 @@ impl FittedRegressor {
 
     /// Loads a model saved by [`FittedRegressor::save`]. Missing, corrupt or mismatched files
     /// are errors.
+    ///
+    /// ```
+    /// use grid_core::nn::FittedRegressor;
+    /// let missing = std::env::temp_dir().join("gridcv-doc-no-such-model");
+    /// assert!(matches!(FittedRegressor::load(&missing), Err(grid_core::Error::Io { .. })));
+    /// ```
     pub fn load(dir: impl AsRef<Path>) -> Result<Self> {
         let (model, _) = persist::load::<()>(dir.as_ref(), persist::Kind::Regressor)?;
         Ok(FittedRegressor { model })

@@ -55,17 +55,41 @@ pub struct Sequential {
 
 impl Sequential {
     /// An empty network taking `n_features` inputs (usually `meta.n_features`).
+    ///
+    /// ```
+    /// use grid_core::nn::Sequential;
+    /// let net = Sequential::new(4);
+    /// assert_eq!((net.n_features(), net.layers().len(), net.output_width()), (4, 0, None));
+    /// ```
     pub fn new(n_features: usize) -> Self {
         Sequential { n_features, layers: Vec::new() }
     }
 
-    /// Appends a dense layer of `units` outputs.
+    /// Appends a dense layer of `units` outputs with `activation`. Any size builds; one with
+    /// zero units or more than [`MAX_PARAMETERS`](crate::nn::MAX_PARAMETERS) weights is an
+    /// error at fit time.
+    ///
+    /// ```
+    /// use grid_core::nn::{Activation, Layer, Sequential};
+    /// let net = Sequential::new(4).dense(8, Activation::Relu).dense(3, Activation::Softmax);
+    /// assert_eq!(net.layers()[0], Layer::Dense { units: 8, activation: Activation::Relu });
+    /// assert_eq!(net.output_width(), Some(3));
+    /// ```
     pub fn dense(mut self, units: usize, activation: Activation) -> Self {
         self.layers.push(Layer::Dense { units, activation });
         self
     }
 
-    /// Appends a dropout layer that drops values with probability `rate` during training.
+    /// Appends a dropout layer that drops values with probability `rate` during training (a
+    /// rate outside `[0, 1)` is an error at fit time).
+    ///
+    /// ```
+    /// use grid_core::nn::{Activation, Layer, Sequential};
+    /// let net = Sequential::new(4).dense(8, Activation::Relu).dropout(0.25).dense(1, Activation::Linear);
+    /// assert_eq!(net.layers()[1], Layer::Dropout { rate: 0.25 });
+    /// // Dropout does not change the output width.
+    /// assert_eq!(net.output_width(), Some(1));
+    /// ```
     pub fn dropout(mut self, rate: f64) -> Self {
         self.layers.push(Layer::Dropout { rate });
         self

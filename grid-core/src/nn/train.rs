@@ -74,14 +74,15 @@ impl Job<'_> {
                 let current = *history.monitored().last().expect("one value per epoch");
                 let verdict = stopper.observe(epoch, current, &trainer.net.dense);
                 history.best_epoch = Some(stopper.best_epoch());
-                if let Verdict::Stop(best) = verdict {
+                if verdict == Verdict::Stop {
                     history.stopped_epoch = Some(epoch);
-                    if let Some(best) = best {
-                        trainer.net.dense = best;
-                    }
                     break;
                 }
             }
+        }
+        // Keras 3's `on_train_end`: the best weights come back whenever they were kept.
+        if let Some(best) = stopper.and_then(Stopper::into_best_weights) {
+            trainer.net.dense = best;
         }
         if !trainer.net.is_finite() {
             let epoch = history.epochs().saturating_sub(1);

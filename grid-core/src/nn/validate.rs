@@ -35,6 +35,20 @@ pub(crate) enum TrainLoss {
     SigmoidCrossEntropy,
 }
 
+/// Most weights (kernels and biases, all layers together) a network may have: 2^28, 1 GiB of
+/// `f32` weights, about 4 GiB with their gradients and Adam's two moments. Larger networks are
+/// rejected as [`Error::InvalidSpec`] before anything is allocated (an allocation failure
+/// aborts the process, which no error handling can catch).
+///
+/// The activations of one training step, `min(batch_size, rows) x` the widest layer, are
+/// capped at the same number of values (an [`Error::InvalidParameter`] on `batch_size`).
+///
+/// ```
+/// use grid_core::nn::MAX_PARAMETERS;
+/// assert_eq!(MAX_PARAMETERS, 1 << 28);
+/// ```
+pub const MAX_PARAMETERS: usize = 1 << 28;
+
 fn spec_error(layer: usize, reason: impl Into<String>) -> Error {
     Error::InvalidSpec { layer, reason: reason.into() }
 }
@@ -52,6 +66,7 @@ pub(crate) fn check_spec(spec: &Sequential, problem: Problem, n_features: usize)
             _ => {}
         }
     }
+    check_sizes(spec)?;
     let Some((last, units, activation)) = spec.last_dense() else {
         return Err(spec_error(
             0,
@@ -84,6 +99,52 @@ pub(crate) fn check_spec(spec: &Sequential, problem: Problem, n_features: usize)
             Ok(Head::Values)
         }
         Problem::Classification { n_classes } => classifier_head(last, units, activation, n_classes),
+    }
+}
+
+/// Rejects a layer whose weights (`(fan_in + 1) x units`) overflow or take the network past
+/// [`MAX_PARAMETERS`].
+fn check_sizes(spec: &Sequential) -> Result<()> {
+    let mut fan_in = spec.n_features();
+    let mut total = 0_usize;
+    for (i, layer) in spec.layers().iter().enumerate() {
+        let Layer::Dense { units, .. } = *layer else { continue };
+        let count = fan_in.checked_add(1).and_then(|rows| rows.checked_mul(units));
+        let Some(total_after) = count.and_then(|c| c.checked_add(total)).filter(|&t| t <= MAX_PARAMETERS)
+        else {
+            let size = match count {
+                Some(c) => format!("{c} parameters"),
+                None => "more parameters than a usize can count".to_string(),
+            };
+            return Err(spec_error(
+                i,
+                format!(
+                    "a dense layer of {units} units on {fan_in} inputs has {size} ({total} before \
+                     it); a network may have at most {MAX_PARAMETERS} parameters (MAX_PARAMETERS)"
+                ),
+            ));
+        };
+        total = total_after;
+        fan_in = units;
+    }
+    Ok(())
+}
+
+/// Rejects a `batch_size` whose training step holds more than [`MAX_PARAMETERS`] activations
+/// in one layer of a checked `spec`, for `n_rows` training rows.
+pub(crate) fn check_batch(spec: &Sequential, batch_size: usize, n_rows: usize) -> Result<()> {
+    let rows = batch_size.min(n_rows);
+    let widest = spec.dense_shapes().iter().map(|&(fan_in, units)| fan_in.max(units)).max().unwrap_or(0);
+    match rows.checked_mul(widest) {
+        Some(values) if values <= MAX_PARAMETERS => Ok(()),
+        values => Err(Error::invalid(
+            "batch_size",
+            format!(
+                "{rows} rows per step through a layer {widest} wide hold {} activations; at most \
+                 {MAX_PARAMETERS} (MAX_PARAMETERS) are allowed: lower batch_size",
+                values.map_or("more than usize::MAX".to_string(), |v| v.to_string())
+            ),
+        )),
     }
 }
 
