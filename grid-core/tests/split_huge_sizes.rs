@@ -54,6 +54,10 @@ fn splitters_on_usize_max_samples_are_errors() {
     // More folds than samples is refused before anything is allocated.
     assert_invalid(&KFold::new(usize::MAX), &SplitInput::new(10), "n_splits");
     let groups = [0, 1, 2];
-    assert_invalid(&GroupKFold::new(usize::MAX), &SplitInput { groups: Some(&groups), ..SplitInput::new(3) }, "n_splits");
+    assert_invalid(
+        &GroupKFold::new(usize::MAX),
+        &SplitInput { groups: Some(&groups), ..SplitInput::new(3) },
+        "n_splits",
+    );
     assert!(PredefinedSplit::new(vec![0, 1]).split(&SplitInput::new(2)).is_ok());
 }

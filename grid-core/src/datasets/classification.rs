@@ -292,11 +292,25 @@ impl MakeClassification {
         let n_clusters = clusters as usize;
         for (name, what, rows, columns) in [
             ("n_samples", "x (n_samples x n_features)", n, p),
-            ("n_informative", "the cluster covariances (n_informative x n_informative)", informative, informative),
+            (
+                "n_informative",
+                "the cluster covariances (n_informative x n_informative)",
+                informative,
+                informative,
+            ),
             ("n_redundant", "the redundant mix (n_informative x n_redundant)", informative, self.n_redundant),
-            ("n_informative", "the centroids (n_classes * n_clusters_per_class x n_informative)", n_clusters, informative),
+            (
+                "n_informative",
+                "the centroids (n_classes * n_clusters_per_class x n_informative)",
+                n_clusters,
+                informative,
+            ),
         ] {
-            check_capacity::<f64>(name, || format!("{what} = {rows} x {columns}"), rows.checked_mul(columns))?;
+            check_capacity::<f64>(
+                name,
+                || format!("{what} = {rows} x {columns}"),
+                rows.checked_mul(columns),
+            )?;
         }
         if !(0.0..=1.0).contains(&self.flip_y) {
             return Err(Error::invalid("flip_y", format!("must be in [0, 1], got {}", self.flip_y)));

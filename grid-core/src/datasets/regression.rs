@@ -4,8 +4,8 @@ use ndarray::{s, Array1, Array2, Axis};
 
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::split::check_capacity;
 use crate::rng::RandomState;
+use crate::split::check_capacity;
 
 /// Starts a random linear regression problem of `n_samples` rows and `n_features` columns;
 /// set options on the returned [`MakeRegression`] and call [`build`](MakeRegression::build).
@@ -222,7 +222,11 @@ impl MakeRegression {
             ("n_targets", "the coefficients (n_features x n_targets)", p, t),
             ("n_targets", "y (n_samples x n_targets)", n, t),
         ] {
-            check_capacity::<f64>(name, || format!("{what} = {rows} x {columns}"), rows.checked_mul(columns))?;
+            check_capacity::<f64>(
+                name,
+                || format!("{what} = {rows} x {columns}"),
+                rows.checked_mul(columns),
+            )?;
         }
         if !self.bias.is_finite() {
             return Err(Error::invalid("bias", format!("must be finite, got {}", self.bias)));

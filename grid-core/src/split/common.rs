@@ -96,13 +96,14 @@ pub(super) fn splits_from_folds(fold_of: &[usize], n_folds: usize) -> Vec<Split>
 /// cannot be held in memory, with an [`Error::InvalidParameter`] naming `name` and `what`:
 /// the size must fit the address space and the allocator must be able to reserve it (a
 /// reservation that is given back at once), so absurd sizes fail cleanly instead of aborting.
-pub(crate) fn check_capacity<T>(name: &str, what: impl FnOnce() -> String, count: Option<usize>) -> Result<()> {
+pub(crate) fn check_capacity<T>(
+    name: &str,
+    what: impl FnOnce() -> String,
+    count: Option<usize>,
+) -> Result<()> {
     let reserved = count.is_some_and(|count| Vec::<T>::new().try_reserve_exact(count).is_ok());
     if !reserved {
-        return Err(Error::invalid(
-            name,
-            format!("{} is too large to be held in memory", what()),
-        ));
+        return Err(Error::invalid(name, format!("{} is too large to be held in memory", what())));
     }
     Ok(())
 }

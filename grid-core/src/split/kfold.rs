@@ -69,7 +69,11 @@ impl Splitter for KFold {
 impl KFold {
     /// The splits, shuffling (if at all) with draws from `rng`: scikit-learn's `KFold` given a
     /// `RandomState` instance as `random_state`, as `RepeatedKFold` does.
-    pub(super) fn split_drawing_from(&self, input: &SplitInput<'_>, rng: &mut RandomState) -> Result<Vec<Split>> {
+    pub(super) fn split_drawing_from(
+        &self,
+        input: &SplitInput<'_>,
+        rng: &mut RandomState,
+    ) -> Result<Vec<Split>> {
         check_n_splits(self.n_splits)?;
         check_seed_needs_shuffle(self.shuffle, self.seed)?;
         let n = input.n_samples;

@@ -1,8 +1,8 @@
 //! Stratified k-fold: every test fold holds the classes in about the proportions of the whole.
 
 use super::common::{
-    check_n_splits, check_output_size, check_seed_needs_shuffle, check_splits_vs_samples, encode_by_first_appearance, labels,
-    splits_from_folds,
+    check_n_splits, check_output_size, check_seed_needs_shuffle, check_splits_vs_samples,
+    encode_by_first_appearance, labels, splits_from_folds,
 };
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
@@ -61,7 +61,11 @@ impl StratifiedKFold {
     /// The splits, shuffling (if at all) with draws from `rng`: scikit-learn's
     /// `StratifiedKFold` given a `RandomState` instance as `random_state`, as
     /// `RepeatedStratifiedKFold` does.
-    pub(super) fn split_drawing_from(&self, input: &SplitInput<'_>, rng: &mut RandomState) -> Result<Vec<Split>> {
+    pub(super) fn split_drawing_from(
+        &self,
+        input: &SplitInput<'_>,
+        rng: &mut RandomState,
+    ) -> Result<Vec<Split>> {
         let folds = self.test_folds(input, rng)?;
         Ok(splits_from_folds(&folds, self.n_splits))
     }
