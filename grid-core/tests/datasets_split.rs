@@ -185,6 +185,13 @@ mod datasets {
         let short = Array1::<f32>::zeros(9);
         let e = train_test_split(&x, &short, 0.2, 0).unwrap_err();
         assert!(matches!(e, Error::ShapeMismatch { expected: 10, got: 9, .. }), "{e}");
+        // The checks of data::check_xy: no feature column, non-finite values.
+        let no_columns = ndarray::Array2::<f32>::zeros((10, 0));
+        assert!(matches!(train_test_split(&no_columns, &y, 0.2, 0), Err(Error::Empty(_))));
+        let mut with_nan = x.clone();
+        with_nan[[3, 0]] = f32::NAN;
+        let e = train_test_split(&with_nan, &y, 0.2, 0).unwrap_err();
+        assert!(matches!(e, Error::NonFinite { row: 3, column: 0, .. }), "{e}");
     }
 
     #[test]

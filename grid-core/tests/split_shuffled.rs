@@ -1,5 +1,5 @@
-//! Shuffling splitters: their indices are random (our generator, not numpy's), so these tests
-//! check the invariants: partitions, sizes, per-class counts equal to scikit-learn 1.9.1's,
+//! Shuffling splitters: these tests check the invariants (exact equality with scikit-learn's
+//! splits is in `split_numpy*.rs`): partitions, sizes, per-class counts equal to scikit-learn 1.9.1's,
 //! determinism by seed, and that different seeds give different splits.
 
 use std::collections::{BTreeSet, HashSet};
@@ -118,7 +118,7 @@ fn repeated_kfold_repeats_distinct_partitions() {
     assert_ne!(repetitions[1], repetitions[2]);
     assert_eq!(splits, RepeatedKFold::new(4).n_repeats(3).seed(11).split(&input).unwrap());
     assert_ne!(splits, RepeatedKFold::new(4).n_repeats(3).seed(12).split(&input).unwrap());
-    // More repetitions extend the list: repetition r depends on the seed and r only.
+    // More repetitions extend the list: the repetitions draw from one generator, in order.
     let five = RepeatedKFold::new(4).n_repeats(5).seed(11).split(&input).unwrap();
     assert_eq!(five[..12], splits[..]);
     assert_eq!(RepeatedKFold::default().split(&input).unwrap().len(), 50);

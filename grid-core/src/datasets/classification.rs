@@ -8,6 +8,7 @@ use rand::Rng;
 use super::random::{normal_matrix, permutation, seeded, uniform_matrix};
 use super::Dataset;
 use crate::error::{Error, Result};
+use crate::split::check_capacity;
 
 /// Starts a random classification problem of `n_samples` rows and `n_features` columns; set
 /// options on the returned [`MakeClassification`] and call
@@ -225,7 +226,8 @@ impl MakeClassification {
     /// informative + redundant + repeated features than `n_features`; more clusters
     /// (`n_classes * n_clusters_per_class`) than the `2^n_informative` hypercube vertices;
     /// weights of the wrong length, negative, or summing above 1; `flip_y` outside `[0, 1]`;
-    /// `class_sep` or `scale` not positive.
+    /// `class_sep` or `scale` not positive; sizes whose arrays (`n_samples x n_features`,
+    /// `n_informative x n_informative`, ...) could not be held in memory.
     ///
     /// ```
     /// let err = grid_core::datasets::make_classification(10, 3).build().unwrap_err();
@@ -285,6 +287,30 @@ impl MakeClassification {
                 "n_classes",
                 format!("n_classes * n_clusters_per_class = {clusters} clusters: at most 2^30 are supported"),
             ));
+        }
+        let (n, p, informative) = (self.n_samples, self.n_features, self.n_informative);
+        let n_clusters = clusters as usize;
+        for (name, what, rows, columns) in [
+            ("n_samples", "x (n_samples x n_features)", n, p),
+            (
+                "n_informative",
+                "the cluster covariances (n_informative x n_informative)",
+                informative,
+                informative,
+            ),
+            ("n_redundant", "the redundant mix (n_informative x n_redundant)", informative, self.n_redundant),
+            (
+                "n_informative",
+                "the centroids (n_classes * n_clusters_per_class x n_informative)",
+                n_clusters,
+                informative,
+            ),
+        ] {
+            check_capacity::<f64>(
+                name,
+                || format!("{what} = {rows} x {columns}"),
+                rows.checked_mul(columns),
+            )?;
         }
         if !(0.0..=1.0).contains(&self.flip_y) {
             return Err(Error::invalid("flip_y", format!("must be in [0, 1], got {}", self.flip_y)));

@@ -5,6 +5,7 @@ use ndarray::{s, Array1, Array2, Axis};
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::rng::RandomState;
+use crate::split::check_capacity;
 
 /// Starts a random linear regression problem of `n_samples` rows and `n_features` columns;
 /// set options on the returned [`MakeRegression`] and call [`build`](MakeRegression::build).
@@ -142,7 +143,8 @@ impl MakeRegression {
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] for zero samples or features, a negative or non-finite noise,
-    /// a non-finite bias, or `n_targets` other than 1.
+    /// a non-finite bias, `n_targets` other than 1, or sizes whose arrays
+    /// (`n_samples x n_features`, ...) could not be held in memory.
     ///
     /// ```
     /// let data = grid_core::datasets::make_regression(20, 2).build()?;
@@ -214,6 +216,18 @@ impl MakeRegression {
         at_least_one("n_samples", self.n_samples)?;
         at_least_one("n_features", self.n_features)?;
         at_least_one("n_targets", self.n_targets)?;
+        let (n, p, t) = (self.n_samples, self.n_features, self.n_targets);
+        for (name, what, rows, columns) in [
+            ("n_samples", "x (n_samples x n_features)", n, p),
+            ("n_targets", "the coefficients (n_features x n_targets)", p, t),
+            ("n_targets", "y (n_samples x n_targets)", n, t),
+        ] {
+            check_capacity::<f64>(
+                name,
+                || format!("{what} = {rows} x {columns}"),
+                rows.checked_mul(columns),
+            )?;
+        }
         if !self.bias.is_finite() {
             return Err(Error::invalid("bias", format!("must be finite, got {}", self.bias)));
         }

@@ -2,11 +2,11 @@
 
 use ndarray::{Array2, ArrayBase, Axis, Data, Ix2};
 
-use super::stratify::{class_members, stratified_counts};
-use crate::data::{Encoded, Target};
+use super::stratify::class_members;
+use crate::data::{check_xy, Encoded, Target};
 use crate::error::{Error, Result};
 use crate::rng::RandomState;
-use crate::split::Split;
+use crate::split::{stratified_split, Split};
 
 /// The four parts of a split: `(x_train, x_test, y_train, y_test)`.
 pub type TrainTest<Y> = (Array2<f32>, Array2<f32>, Y, Y);
@@ -18,8 +18,9 @@ pub type TrainTest<Y> = (Array2<f32>, Array2<f32>, Y, Y);
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] when `test_size` is not strictly between 0 and 1 or leaves no
-/// training row; [`Error::Empty`] for no rows; [`Error::ShapeMismatch`] when `y` does not have
-/// one entry per row of `x`.
+/// training row; [`Error::Empty`] for no rows or no columns; [`Error::ShapeMismatch`] when `y`
+/// does not have one entry per row of `x`; [`Error::NonFinite`] for a NaN or infinite value in
+/// `x` or a real-valued `y` (the checks of [`check_xy`](crate::data::check_xy)).
 ///
 /// ```
 /// use grid_core::datasets::{load_iris, train_test_split};
@@ -140,16 +141,7 @@ impl TrainTestSplit {
         S: Data<Elem = f32>,
         Y: Target,
     {
-        if x.nrows() == 0 {
-            return Err(Error::Empty("x".into()));
-        }
-        if y.n_samples() != x.nrows() {
-            return Err(Error::ShapeMismatch {
-                what: "number of samples in y (must equal the rows of x)".into(),
-                expected: x.nrows(),
-                got: y.n_samples(),
-            });
-        }
+        check_xy(&x.view(), y)?;
         let Split { train, test } = self.split_indices(y)?;
         Ok((x.select(Axis(0), &train), x.select(Axis(0), &test), y.select(&train), y.select(&test)))
     }
@@ -211,7 +203,8 @@ impl TrainTestSplit {
     }
 }
 
-/// scikit-learn's `StratifiedShuffleSplit` for one split.
+/// scikit-learn's `StratifiedShuffleSplit` for one split: its checks, with messages naming
+/// the classes, then the split itself.
 ///
 /// `listing` names the classes in errors (empty for real values).
 fn stratified(
@@ -243,18 +236,5 @@ fn stratified(
             ));
         }
     }
-    let counts: Vec<usize> = members.iter().map(Vec::len).collect();
-    let train_counts = stratified_counts(rng, &counts, n_train);
-    let remaining: Vec<usize> = counts.iter().zip(&train_counts).map(|(c, t)| c - t).collect();
-    let test_counts = stratified_counts(rng, &remaining, n_test);
-    let (mut train, mut test) = (Vec::with_capacity(n_train), Vec::with_capacity(n_test));
-    for ((rows, &k_train), &k_test) in members.iter().zip(&train_counts).zip(&test_counts) {
-        let order = rng.permutation(rows.len());
-        let shuffled: Vec<usize> = order.iter().map(|&i| rows[i]).collect();
-        train.extend_from_slice(&shuffled[..k_train]);
-        test.extend_from_slice(&shuffled[k_train..k_train + k_test]);
-    }
-    let train = rng.permutation(train.len()).into_iter().map(|i| train[i]).collect();
-    let test = rng.permutation(test.len()).into_iter().map(|i| test[i]).collect();
-    Ok(Split { train, test })
+    Ok(stratified_split(rng, &members, n_train, n_test))
 }

@@ -2,11 +2,8 @@
 //! randomness does not depend on which thread runs it or when.
 
 /// SplitMix64's finalizer: a bijective, well-mixing hash of a `u64`.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+fn mix(z: u64) -> u64 {
+    crate::rng::splitmix64(z)
 }
 
 /// The seed of the fit of `candidate` on `split` in a search seeded with `search_seed`.

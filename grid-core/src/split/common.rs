@@ -1,8 +1,5 @@
 //! Checks and building blocks shared by the splitters (private to the module).
 
-use rand::rngs::StdRng;
-use rand::SeedableRng;
-
 use super::{Split, SplitInput};
 use crate::error::{Error, Result};
 
@@ -95,21 +92,29 @@ pub(super) fn splits_from_folds(fold_of: &[usize], n_folds: usize) -> Vec<Split>
         .collect()
 }
 
-/// The random generator of a shuffling splitter.
-pub(super) fn rng(seed: u64) -> StdRng {
-    StdRng::seed_from_u64(seed)
+/// Refuses sizes whose result (`count` values of `T`, or a product that overflows: `None`)
+/// cannot be held in memory, with an [`Error::InvalidParameter`] naming `name` and `what`:
+/// the size must fit the address space and the allocator must be able to reserve it (a
+/// reservation that is given back at once), so absurd sizes fail cleanly instead of aborting.
+pub(crate) fn check_capacity<T>(
+    name: &str,
+    what: impl FnOnce() -> String,
+    count: Option<usize>,
+) -> Result<()> {
+    let reserved = count.is_some_and(|count| Vec::<T>::new().try_reserve_exact(count).is_ok());
+    if !reserved {
+        return Err(Error::invalid(name, format!("{} is too large to be held in memory", what())));
+    }
+    Ok(())
 }
 
-/// Seed of repetition `repetition` of a repeated splitter: a SplitMix64 mix of both, so that
-/// neighbouring base seeds and neighbouring repetitions give unrelated streams.
-pub(super) fn repetition_seed(base: u64, repetition: usize) -> u64 {
-    fn mix(mut z: u64) -> u64 {
-        z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    mix(base ^ mix(repetition as u64))
+/// `n_splits` splits of `n_samples` indices each must fit in memory.
+pub(super) fn check_output_size(n_splits: usize, n_samples: usize) -> Result<()> {
+    check_capacity::<usize>(
+        "n_splits",
+        || format!("the output of n_splits={n_splits} splits of n_samples={n_samples} samples"),
+        n_splits.checked_mul(n_samples),
+    )
 }
 
 /// Classes numbered in order of first appearance (scikit-learn's `StratifiedKFold` encoding):

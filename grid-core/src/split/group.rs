@@ -1,6 +1,6 @@
 //! Group k-fold: the samples of one group are never split between train and test.
 
-use super::common::{check_n_splits, check_splits_vs_samples, groups, splits_from_folds};
+use super::common::{check_n_splits, check_output_size, check_splits_vs_samples, groups, splits_from_folds};
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
 
@@ -46,6 +46,7 @@ impl Splitter for GroupKFold {
         check_n_splits(k)?;
         check_splits_vs_samples(k, input.n_samples)?;
         let groups = groups(input, "GroupKFold")?;
+        check_output_size(k, input.n_samples)?;
 
         // Distinct groups in increasing order (np.unique) and the rank of each sample's group.
         let mut unique = groups.to_vec();

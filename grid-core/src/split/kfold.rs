@@ -1,6 +1,8 @@
 //! K-fold cross-validation: consecutive blocks of samples as test folds.
 
-use super::common::{check_n_splits, check_seed_needs_shuffle, check_splits_vs_samples, splits_from_folds};
+use super::common::{
+    check_n_splits, check_output_size, check_seed_needs_shuffle, check_splits_vs_samples, splits_from_folds,
+};
 use super::{Split, SplitInput, Splitter};
 use crate::error::Result;
 use crate::rng::RandomState;
@@ -60,14 +62,27 @@ impl Default for KFold {
 
 impl Splitter for KFold {
     fn split(&self, input: &SplitInput<'_>) -> Result<Vec<Split>> {
+        self.split_drawing_from(input, &mut RandomState::new(self.seed.unwrap_or(input.seed)))
+    }
+}
+
+impl KFold {
+    /// The splits, shuffling (if at all) with draws from `rng`: scikit-learn's `KFold` given a
+    /// `RandomState` instance as `random_state`, as `RepeatedKFold` does.
+    pub(super) fn split_drawing_from(
+        &self,
+        input: &SplitInput<'_>,
+        rng: &mut RandomState,
+    ) -> Result<Vec<Split>> {
         check_n_splits(self.n_splits)?;
         check_seed_needs_shuffle(self.shuffle, self.seed)?;
         let n = input.n_samples;
         check_splits_vs_samples(self.n_splits, n)?;
+        check_output_size(self.n_splits, n)?;
 
         let mut order: Vec<usize> = (0..n).collect();
         if self.shuffle {
-            RandomState::new(self.seed.unwrap_or(input.seed)).shuffle(&mut order);
+            rng.shuffle(&mut order);
         }
         let (base, larger) = (n / self.n_splits, n % self.n_splits);
         let mut fold_of = vec![0; n];

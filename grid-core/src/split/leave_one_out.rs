@@ -1,5 +1,6 @@
 //! Leave-one-out: every sample is a test set of its own.
 
+use super::common::check_output_size;
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
 
@@ -33,6 +34,7 @@ impl Splitter for LeaveOneOut {
                 format!("cannot perform LeaveOneOut with n_samples={n}: it needs at least 2"),
             ));
         }
+        check_output_size(n, n)?;
         Ok((0..n).map(|i| Split { train: (0..n).filter(|&j| j != i).collect(), test: vec![i] }).collect())
     }
 }

@@ -15,10 +15,9 @@
 //! | [`PredefinedSplit`] | `PredefinedSplit` | |
 //!
 //! Splitters that shuffle use their own seed (`.seed(..)`) or else the search's
-//! ([`SplitInput::seed`]); the same seed gives the same splits. Shuffled `KFold` and
-//! `StratifiedKFold` draw from numpy's legacy generator ([`crate::rng::RandomState`]), so they
-//! equal scikit-learn's with `random_state` = the seed; `ShuffleSplit`, `StratifiedShuffleSplit`
-//! and the repeated splitters draw from our own generator and differ from numpy's.
+//! ([`SplitInput::seed`]); the same seed gives the same splits. Every shuffling splitter draws
+//! from numpy's legacy generator ([`crate::rng::RandomState`]) as scikit-learn does, so its
+//! splits equal scikit-learn's with `random_state` = the seed.
 
 mod common;
 mod group;
@@ -28,6 +27,7 @@ mod predefined;
 mod repeated;
 mod shuffle;
 mod stratified;
+mod stratify;
 mod time_series;
 
 pub use group::GroupKFold;
@@ -38,6 +38,9 @@ pub use repeated::{RepeatedKFold, RepeatedStratifiedKFold};
 pub use shuffle::{ShuffleSplit, StratifiedShuffleSplit};
 pub use stratified::StratifiedKFold;
 pub use time_series::TimeSeriesSplit;
+
+pub(crate) use common::check_capacity;
+pub(crate) use stratify::stratified_split;
 
 /// One train/test split: indices into the rows of `x`.
 ///

@@ -1,6 +1,6 @@
 //! Predefined splits: the user says which test fold each sample belongs to.
 
-use super::common::{check_len, splits_from_folds};
+use super::common::{check_len, check_output_size, splits_from_folds};
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
 
@@ -42,6 +42,7 @@ impl Splitter for PredefinedSplit {
                 "every sample is -1 (always trained on): there is no test fold",
             ));
         }
+        check_output_size(folds.len(), input.n_samples)?;
         // Rank of each sample's fold among the distinct folds; -1 gets a rank past the last.
         let fold_of: Vec<usize> =
             self.test_fold.iter().map(|f| folds.binary_search(f).unwrap_or(folds.len())).collect();

@@ -1,11 +1,10 @@
 //! Random train/test splits drawn independently: `ShuffleSplit` and its stratified variant.
 
-use rand::rngs::StdRng;
-use rand::seq::{index, SliceRandom};
-
-use super::common::{labels, rng};
+use super::common::{check_output_size, labels};
+use super::stratify::stratified_split;
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
+use crate::rng::RandomState;
 
 /// A train or test size: a fraction of the samples or a number of samples.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,13 +52,13 @@ impl Sizes {
         // A missing size is the complement of the other (one of them is always given here).
         let n_test = given_test.or(given_train.map(|tr| n.saturating_sub(tr))).unwrap_or(0);
         let n_train = given_train.unwrap_or(n.saturating_sub(n_test));
-        if n_train + n_test > n {
+        let total = n_train as u128 + n_test as u128;
+        if total > n as u128 {
             return Err(Error::invalid(
                 "train_size",
                 format!(
-                    "the sum of train and test sizes is {n_train} + {n_test} = {}, more than \
-                     the number of samples {n}; reduce test_size and/or train_size",
-                    n_train + n_test
+                    "the sum of train and test sizes is {n_train} + {n_test} = {total}, more \
+                     than the number of samples {n}; reduce test_size and/or train_size"
                 ),
             ));
         }
@@ -108,6 +107,56 @@ fn check_n_splits(n_splits: usize) -> Result<()> {
     Ok(())
 }
 
+/// The size and seed builder methods of a shuffle splitter (a struct with `sizes: Sizes` and
+/// `seed: Option<u64>` fields), and its scikit-learn default.
+macro_rules! size_builders {
+    ($name:ident) => {
+        impl $name {
+            /// `n_splits` random splits (at least 1) with a test size of 0.1.
+            pub fn new(n_splits: usize) -> Self {
+                $name { n_splits, sizes: Sizes::default(), seed: None }
+            }
+
+            /// Fraction of the samples to test on, in (0, 1): `ceil(fraction * n_samples)` samples.
+            pub fn test_size(mut self, fraction: f64) -> Self {
+                self.sizes.test = Some(Size::Fraction(fraction));
+                self
+            }
+
+            /// Number of samples to test on, in `1..n_samples`.
+            pub fn test_count(mut self, count: usize) -> Self {
+                self.sizes.test = Some(Size::Count(count));
+                self
+            }
+
+            /// Fraction of the samples to train on, in (0, 1): `floor(fraction * n_samples)` samples.
+            pub fn train_size(mut self, fraction: f64) -> Self {
+                self.sizes.train = Some(Size::Fraction(fraction));
+                self
+            }
+
+            /// Number of samples to train on, in `1..n_samples`.
+            pub fn train_count(mut self, count: usize) -> Self {
+                self.sizes.train = Some(Size::Count(count));
+                self
+            }
+
+            /// Seed of the random splits.
+            pub fn seed(mut self, seed: u64) -> Self {
+                self.seed = Some(seed);
+                self
+            }
+        }
+
+        impl Default for $name {
+            /// Ten splits, test size 0.1 (scikit-learn's default).
+            fn default() -> Self {
+                $name::new(10)
+            }
+        }
+    };
+}
+
 /// Random permutation cross-validation, as scikit-learn's `ShuffleSplit`: `n_splits`
 /// independent random splits, each testing `n_test` samples and training on `n_train` others
 /// (samples in neither are left out).
@@ -115,8 +164,9 @@ fn check_n_splits(n_splits: usize) -> Result<()> {
 /// Sizes follow scikit-learn: `.test_size(f)` tests `ceil(f * n)` samples, `.train_size(f)`
 /// trains on `floor(f * n)`, `.test_count(c)` / `.train_count(c)` give numbers of samples;
 /// an unset size is the complement of the other, and with neither the test size is 0.1.
-/// Indices come in random order, drawn by our own generator (seeded with `.seed(..)` or the
-/// search's seed), not numpy's.
+/// Indices come in random order, drawn by numpy's generator ([`crate::rng::RandomState`])
+/// seeded with `.seed(..)` or the search's seed: the splits are bit-identical to
+/// scikit-learn's `ShuffleSplit(n_splits, random_state=seed)` for the same sizes.
 ///
 /// ```
 /// use grid_core::split::{ShuffleSplit, SplitInput, Splitter};
@@ -131,59 +181,18 @@ pub struct ShuffleSplit {
     seed: Option<u64>,
 }
 
-impl ShuffleSplit {
-    /// `n_splits` random splits (at least 1) with a test size of 0.1.
-    pub fn new(n_splits: usize) -> Self {
-        ShuffleSplit { n_splits, sizes: Sizes::default(), seed: None }
-    }
-
-    /// Fraction of the samples to test on, in (0, 1): `ceil(fraction * n_samples)` samples.
-    pub fn test_size(mut self, fraction: f64) -> Self {
-        self.sizes.test = Some(Size::Fraction(fraction));
-        self
-    }
-
-    /// Number of samples to test on, in `1..n_samples`.
-    pub fn test_count(mut self, count: usize) -> Self {
-        self.sizes.test = Some(Size::Count(count));
-        self
-    }
-
-    /// Fraction of the samples to train on, in (0, 1): `floor(fraction * n_samples)` samples.
-    pub fn train_size(mut self, fraction: f64) -> Self {
-        self.sizes.train = Some(Size::Fraction(fraction));
-        self
-    }
-
-    /// Number of samples to train on, in `1..n_samples`.
-    pub fn train_count(mut self, count: usize) -> Self {
-        self.sizes.train = Some(Size::Count(count));
-        self
-    }
-
-    /// Seed of the random splits.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = Some(seed);
-        self
-    }
-}
-
-impl Default for ShuffleSplit {
-    /// Ten splits, test size 0.1 (scikit-learn's default).
-    fn default() -> Self {
-        ShuffleSplit::new(10)
-    }
-}
+size_builders!(ShuffleSplit);
 
 impl Splitter for ShuffleSplit {
     fn split(&self, input: &SplitInput<'_>) -> Result<Vec<Split>> {
         check_n_splits(self.n_splits)?;
         let n = input.n_samples;
         let (n_train, n_test) = self.sizes.resolve(n)?;
-        let mut rng = rng(self.seed.unwrap_or(input.seed));
+        check_output_size(self.n_splits, n)?;
+        let mut rng = RandomState::new(self.seed.unwrap_or(input.seed));
         Ok((0..self.n_splits)
             .map(|_| {
-                let permutation = index::sample(&mut rng, n, n).into_vec();
+                let permutation = rng.permutation(n);
                 Split {
                     test: permutation[..n_test].to_vec(),
                     train: permutation[n_test..n_test + n_train].to_vec(),
@@ -199,8 +208,10 @@ impl Splitter for ShuffleSplit {
 ///
 /// Per-class counts come from scikit-learn's `_approximate_mode` rule (floor of the
 /// proportional share, the remaining samples given to the classes with the largest
-/// remainders, ties broken at random), so they equal scikit-learn's whenever no tie has to be
-/// broken. Every class needs at least 2 members, and both sets at least one sample per class.
+/// remainders, ties broken at random); the draws are numpy's ([`crate::rng::RandomState`]),
+/// so the splits are bit-identical to scikit-learn's `StratifiedShuffleSplit(n_splits,
+/// random_state=seed)`. Every class needs at least 2 members, and both sets at least one
+/// sample per class.
 ///
 /// ```
 /// use grid_core::split::{SplitInput, Splitter, StratifiedShuffleSplit};
@@ -219,49 +230,7 @@ pub struct StratifiedShuffleSplit {
     seed: Option<u64>,
 }
 
-impl StratifiedShuffleSplit {
-    /// `n_splits` random splits (at least 1) with a test size of 0.1.
-    pub fn new(n_splits: usize) -> Self {
-        StratifiedShuffleSplit { n_splits, sizes: Sizes::default(), seed: None }
-    }
-
-    /// Fraction of the samples to test on, in (0, 1): `ceil(fraction * n_samples)` samples.
-    pub fn test_size(mut self, fraction: f64) -> Self {
-        self.sizes.test = Some(Size::Fraction(fraction));
-        self
-    }
-
-    /// Number of samples to test on, in `1..n_samples`.
-    pub fn test_count(mut self, count: usize) -> Self {
-        self.sizes.test = Some(Size::Count(count));
-        self
-    }
-
-    /// Fraction of the samples to train on, in (0, 1): `floor(fraction * n_samples)` samples.
-    pub fn train_size(mut self, fraction: f64) -> Self {
-        self.sizes.train = Some(Size::Fraction(fraction));
-        self
-    }
-
-    /// Number of samples to train on, in `1..n_samples`.
-    pub fn train_count(mut self, count: usize) -> Self {
-        self.sizes.train = Some(Size::Count(count));
-        self
-    }
-
-    /// Seed of the random splits.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = Some(seed);
-        self
-    }
-}
-
-impl Default for StratifiedShuffleSplit {
-    /// Ten splits, test size 0.1 (scikit-learn's default).
-    fn default() -> Self {
-        StratifiedShuffleSplit::new(10)
-    }
-}
+size_builders!(StratifiedShuffleSplit);
 
 impl Splitter for StratifiedShuffleSplit {
     fn split(&self, input: &SplitInput<'_>) -> Result<Vec<Split>> {
@@ -298,84 +267,15 @@ impl Splitter for StratifiedShuffleSplit {
                 ));
             }
         }
-        let counts: Vec<usize> = members.iter().map(Vec::len).collect();
-
-        let mut rng = rng(self.seed.unwrap_or(input.seed));
-        Ok((0..self.n_splits)
-            .map(|_| {
-                let train_counts = approximate_mode(&counts, n_train, &mut rng);
-                let remaining: Vec<usize> = counts.iter().zip(&train_counts).map(|(c, t)| c - t).collect();
-                let test_counts = approximate_mode(&remaining, n_test, &mut rng);
-                let (mut train, mut test) = (Vec::with_capacity(n_train), Vec::with_capacity(n_test));
-                for (class, class_members) in members.iter().enumerate() {
-                    let mut shuffled = class_members.clone();
-                    shuffled.shuffle(&mut rng);
-                    let (n_tr, n_te) = (train_counts[class], test_counts[class]);
-                    train.extend_from_slice(&shuffled[..n_tr]);
-                    test.extend_from_slice(&shuffled[n_tr..n_tr + n_te]);
-                }
-                train.shuffle(&mut rng);
-                test.shuffle(&mut rng);
-                Split { train, test }
-            })
-            .collect())
+        check_output_size(self.n_splits, n)?;
+        let mut rng = RandomState::new(self.seed.unwrap_or(input.seed));
+        Ok((0..self.n_splits).map(|_| stratified_split(&mut rng, &members, n_train, n_test)).collect())
     }
-}
-
-/// scikit-learn's `_approximate_mode`: how many of `n_draws` samples to take from each class
-/// of sizes `counts` — the floor of each class's proportional share, then one more for the
-/// classes with the largest remainders (largest first, ties broken at random) until the
-/// shares add up to `n_draws`. The arithmetic is numpy's, so the remainders compare the same.
-fn approximate_mode(counts: &[usize], n_draws: usize, rng: &mut StdRng) -> Vec<usize> {
-    let total = counts.iter().sum::<usize>() as f64;
-    let continuous: Vec<f64> = counts.iter().map(|&c| c as f64 / total * n_draws as f64).collect();
-    let mut taken: Vec<usize> = continuous.iter().map(|c| c.floor() as usize).collect();
-    let mut need = n_draws.saturating_sub(taken.iter().sum());
-    let remainder: Vec<f64> = continuous.iter().zip(&taken).map(|(c, &t)| c - t as f64).collect();
-    let mut values = remainder.clone();
-    values.sort_by(|a, b| b.total_cmp(a));
-    values.dedup();
-    for value in values {
-        if need == 0 {
-            break;
-        }
-        let tied: Vec<usize> = (0..counts.len()).filter(|&i| remainder[i] == value).collect();
-        let add_now = tied.len().min(need);
-        for &i in tied.choose_multiple(rng, add_now) {
-            taken[i] += 1;
-        }
-        need -= add_now;
-    }
-    taken
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Figures from scikit-learn 1.9.1's docstring examples of `_approximate_mode` (those
-    /// without ties, whose result does not depend on the generator).
-    #[test]
-    fn approximate_mode_matches_sklearn_without_ties() {
-        let mut rng = rng(0);
-        assert_eq!(approximate_mode(&[4, 2], 3, &mut rng), [2, 1]);
-        assert_eq!(approximate_mode(&[5, 2], 4, &mut rng), [3, 1]);
-    }
-
-    /// `_approximate_mode([2, 2, 2, 1], 2)` is [0, 1, 1, 0] or [1, 1, 0, 0] in scikit-learn,
-    /// depending on the seed: two of the three tied classes get one each.
-    #[test]
-    fn approximate_mode_breaks_ties_among_the_tied_only() {
-        let mut seen = std::collections::HashSet::new();
-        for seed in 0..50 {
-            let got = approximate_mode(&[2, 2, 2, 1], 2, &mut rng(seed));
-            assert_eq!(got[3], 0);
-            assert_eq!(got[..3].iter().sum::<usize>(), 2);
-            assert!(got[..3].iter().all(|&g| g <= 1));
-            seen.insert(got);
-        }
-        assert_eq!(seen.len(), 3, "every pair of tied classes should come up");
-    }
 
     /// Float products round as in Python: `0.07 * 100` is 7.000000000000001 and `0.57 * 100`
     /// is 56.99999999999999, so scikit-learn 1.9.1 splits 100 samples as

@@ -1,8 +1,8 @@
 //! Stratified k-fold: every test fold holds the classes in about the proportions of the whole.
 
 use super::common::{
-    check_n_splits, check_seed_needs_shuffle, check_splits_vs_samples, encode_by_first_appearance, labels,
-    splits_from_folds,
+    check_n_splits, check_output_size, check_seed_needs_shuffle, check_splits_vs_samples,
+    encode_by_first_appearance, labels, splits_from_folds,
 };
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
@@ -58,11 +58,24 @@ impl StratifiedKFold {
         self
     }
 
+    /// The splits, shuffling (if at all) with draws from `rng`: scikit-learn's
+    /// `StratifiedKFold` given a `RandomState` instance as `random_state`, as
+    /// `RepeatedStratifiedKFold` does.
+    pub(super) fn split_drawing_from(
+        &self,
+        input: &SplitInput<'_>,
+        rng: &mut RandomState,
+    ) -> Result<Vec<Split>> {
+        let folds = self.test_folds(input, rng)?;
+        Ok(splits_from_folds(&folds, self.n_splits))
+    }
+
     /// The test fold of each sample.
-    fn test_folds(&self, input: &SplitInput<'_>) -> Result<Vec<usize>> {
+    fn test_folds(&self, input: &SplitInput<'_>, rng: &mut RandomState) -> Result<Vec<usize>> {
         check_n_splits(self.n_splits)?;
         check_seed_needs_shuffle(self.shuffle, self.seed)?;
         check_splits_vs_samples(self.n_splits, input.n_samples)?;
+        check_output_size(self.n_splits, input.n_samples)?;
         let labels = labels(input, "StratifiedKFold")?;
         let k = self.n_splits;
         let (encoded, counts) = encode_by_first_appearance(labels);
@@ -88,7 +101,6 @@ impl StratifiedKFold {
             position += count;
         }
 
-        let mut rng = RandomState::new(self.seed.unwrap_or(input.seed));
         let mut folds_by_class: Vec<std::vec::IntoIter<usize>> = (0..counts.len())
             .map(|class| {
                 let mut folds: Vec<usize> =
@@ -113,8 +125,7 @@ impl Default for StratifiedKFold {
 
 impl Splitter for StratifiedKFold {
     fn split(&self, input: &SplitInput<'_>) -> Result<Vec<Split>> {
-        let folds = self.test_folds(input)?;
-        Ok(splits_from_folds(&folds, self.n_splits))
+        self.split_drawing_from(input, &mut RandomState::new(self.seed.unwrap_or(input.seed)))
     }
 
     fn warnings(&self, input: &SplitInput<'_>) -> Vec<String> {

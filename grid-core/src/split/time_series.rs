@@ -1,6 +1,6 @@
 //! Time-series splits: train on the past, test on the block that follows.
 
-use super::common::check_n_splits;
+use super::common::{check_n_splits, check_output_size};
 use super::{Split, SplitInput, Splitter};
 use crate::error::{Error, Result};
 
@@ -72,7 +72,9 @@ impl Splitter for TimeSeriesSplit {
         if self.max_train_size == Some(0) {
             return Err(Error::invalid("max_train_size", "must be at least 1, got max_train_size=0"));
         }
-        let n_folds = k + 1;
+        let n_folds = k.checked_add(1).ok_or_else(|| {
+            Error::invalid("n_splits", format!("n_splits={k} is too large: n_splits + 1 folds overflow"))
+        })?;
         let test_size = self.test_size.unwrap_or(n / n_folds);
         if n_folds > n {
             return Err(Error::invalid(
@@ -93,6 +95,7 @@ impl Splitter for TimeSeriesSplit {
                 ),
             ));
         }
+        check_output_size(k, n)?;
         Ok((0..k)
             .map(|i| {
                 let test_start = n - (k - i) * test_size;
