@@ -18,17 +18,29 @@ pub fn run(path: &str, target: &str, epochs_divisor: usize) -> gridcv::Result<f6
         epochs: [(200 / epochs_divisor).max(1)],
     });
     let search = GridSearchCV::new(NeuralRegressor::new(), grid).cv(3).fit(&data.x, &data.y)?;
-    println!("Best R²: {:.4} using {}", search.best_score(), search.best_params());
+    println!("Best Score: {:.4} (R²) using {}", search.best_score(), search.best_params());
     println!("{}", search.cv_results());
     Ok(search.best_score())
 }
 
+const USAGE: &str = "usage: cargo run --release --example csv_regression -- [PATH [TARGET_COLUMN]]\n\
+                     (default: the sample examples/data/housing_small.csv, target `price`)";
+
 #[allow(dead_code)]
-fn main() -> gridcv::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let path = args
-        .next()
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/housing_small.csv").into());
-    let target = args.next().unwrap_or_else(|| "price".into());
-    run(&path, &target, 1).map(|_| ())
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() > 2 || args.iter().any(|a| a == "-h" || a == "--help") {
+        eprintln!("{USAGE}");
+        return std::process::ExitCode::from(2);
+    }
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/housing_small.csv");
+    let path = args.first().map_or(sample, String::as_str);
+    let target = args.get(1).map_or("price", String::as_str);
+    match run(path, target, 1) {
+        Ok(_) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! Run: `cargo run --release --example regressor_architecture`
 
 use gridcv::prelude::*;
+use gridcv::search::FittedSearch;
+use ndarray::Array1;
 
 /// `num_layers` hidden layers of `units` units, then one linear output.
 #[tunable]
@@ -20,8 +22,12 @@ pub fn deep_model(
     net.dense(1, Linear)
 }
 
-/// Runs the seed's search; `epochs_divisor` shortens training (the test suite passes 25).
-pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
+/// A finished search of this example.
+pub type Search = FittedSearch<DeepModelParams, FittedRegressor, Array1<f32>>;
+
+/// Runs the seed's search and prints the best candidate, the top 5 and the cv_results table;
+/// `epochs_divisor` shortens training (the test suite passes 25).
+pub fn run(epochs_divisor: usize) -> gridcv::Result<Search> {
     let data = datasets::make_regression(100, 5).noise(0.1).seed(42).build()?;
     let e = |n: usize| (n / epochs_divisor).max(1);
     let grid = grid!(deep_model {
@@ -43,10 +49,11 @@ pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
     for row in search.cv_results().ranked().into_iter().take(5) {
         println!("  rank {:>2}  {:>12.3}  {}", row.rank[0], row.mean_test_score(), row.params);
     }
-    Ok(())
+    println!("{}", search.cv_results());
+    Ok(search)
 }
 
 #[allow(dead_code)]
 fn main() -> gridcv::Result<()> {
-    run(1)
+    run(1).map(drop)
 }

@@ -5,6 +5,8 @@
 //! Run: `cargo run --release --example regressor_basic`
 
 use gridcv::prelude::*;
+use gridcv::search::FittedSearch;
+use ndarray::Array1;
 
 /// The seed's network: 5 inputs, one hidden layer of 10 ReLU units, one linear output.
 #[tunable]
@@ -16,8 +18,12 @@ pub fn create_model(
     Sequential::new(meta.n_features).dense(units, activation).dense(1, Linear)
 }
 
-/// Runs the seed's search; `epochs_divisor` shortens training (the test suite passes 25).
-pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
+/// A finished search of this example.
+pub type Search = FittedSearch<CreateModelParams, FittedRegressor, Array1<f32>>;
+
+/// Runs the seed's search and prints what the seed prints, then the cv_results table;
+/// `epochs_divisor` shortens training (the test suite passes 25).
+pub fn run(epochs_divisor: usize) -> gridcv::Result<Search> {
     let data = datasets::make_regression(100, 5).noise(0.1).seed(42).build()?;
     let e = |n: usize| (n / epochs_divisor).max(1);
     let grid =
@@ -30,10 +36,10 @@ pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
         .fit(&data.x, &data.y)?;
     println!("Best Score: {} using {}", search.best_score(), search.best_params());
     println!("{}", search.cv_results());
-    Ok(())
+    Ok(search)
 }
 
 #[allow(dead_code)]
 fn main() -> gridcv::Result<()> {
-    run(1)
+    run(1).map(drop)
 }

@@ -10,8 +10,21 @@ pub fn create_model(meta: &Meta, #[default(32)] units: usize) -> Sequential {
     Sequential::new(meta.n_features).dense(units, Relu).dense(units, Relu).dense(1, Linear)
 }
 
-/// Runs the search; `epochs_divisor` shortens training (the test suite passes 25).
-pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
+/// What the example measured.
+pub struct Outcome {
+    /// The best mean cross-validated score (neg MSE).
+    pub best_score: f64,
+    /// Epochs the refitted best model trained before early stopping ended it.
+    pub epochs_trained: usize,
+    /// The epoch budget of the best candidate.
+    pub max_epochs: usize,
+    /// R² of the refitted best model on the validation data.
+    pub validation_r2: f64,
+}
+
+/// Runs the search and prints the best candidate, the refit's early stopping and the
+/// cv_results table; `epochs_divisor` shortens training (the test suite passes 25).
+pub fn run(epochs_divisor: usize) -> gridcv::Result<Outcome> {
     let data = datasets::make_regression(400, 8).noise(5.0).seed(7).build()?;
     let (x_train, x_val, y_train, y_val) = train_test_split(&data.x, &data.y, 0.25, 7)?;
     let stop = EarlyStopping { patience: 20, min_delta: 0.0, restore_best: true };
@@ -36,11 +49,18 @@ pub fn run(epochs_divisor: usize) -> gridcv::Result<()> {
         search.best_params().epochs,
         history.val_loss.iter().copied().fold(f64::INFINITY, f64::min)
     );
-    println!("Validation R²: {:.4}", best.score(x_val.view(), &y_val)?);
-    Ok(())
+    let validation_r2 = best.score(x_val.view(), &y_val)?;
+    println!("Validation R²: {validation_r2:.4}");
+    println!("{}", search.cv_results());
+    Ok(Outcome {
+        best_score: search.best_score(),
+        epochs_trained: history.loss.len(),
+        max_epochs: search.best_params().epochs,
+        validation_r2,
+    })
 }
 
 #[allow(dead_code)]
 fn main() -> gridcv::Result<()> {
-    run(1)
+    run(1).map(drop)
 }
