@@ -9,36 +9,26 @@ use std::time::Instant;
 
 use gridcv::prelude::*;
 
-#[tunable]
-fn create_model(
-    meta: &Meta,
-    #[default(10)] units: usize,
-    #[default(Relu)] activation: Activation,
-) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, activation).dense(1, Linear)
-}
+// The seeds' build functions, from their examples.
+#[allow(dead_code)]
+mod iris_classifier;
+#[allow(dead_code)]
+mod regressor_architecture;
+#[allow(dead_code)]
+mod regressor_basic;
 
-#[tunable]
-fn deep_model(
-    meta: &Meta,
-    #[default(10)] units: usize,
-    #[default(2)] num_layers: usize,
-    #[default(Relu)] activation: Activation,
-) -> Sequential {
-    let mut net = Sequential::new(meta.n_features);
-    for _ in 0..num_layers {
-        net = net.dense(units, activation);
-    }
-    net.dense(1, Linear)
-}
+use iris_classifier::create_model as iris_model;
+use regressor_architecture::deep_model;
+use regressor_basic::create_model;
 
-#[tunable]
-fn iris_model(
-    meta: &Meta,
-    #[default(5)] units: usize,
-    #[default(Relu)] activation: Activation,
-) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_classes, Softmax)
+/// The seeds' search settings: 3 folds, `n_jobs`, the search seed, no progress bar.
+fn search<E, G: gridcv::grid::ParamGrid>(
+    estimator: E,
+    grid: G,
+    n_jobs: usize,
+    seed: u64,
+) -> GridSearchCV<E, G> {
+    GridSearchCV::new(estimator, grid).cv(3).n_jobs(n_jobs).seed(seed).verbose(0)
 }
 
 /// One timed run.
@@ -123,12 +113,8 @@ fn main() -> gridcv::Result<()> {
                         epochs: [50, 100],
                         optimizer: [Adam, Sgd]
                     });
-                    GridSearchCV::new(NeuralRegressor::new(), grid)
-                        .cv(3)
+                    search(NeuralRegressor::new(), grid, n_jobs, seed)
                         .scoring(Scoring::NegMeanSquaredError)
-                        .n_jobs(n_jobs)
-                        .seed(seed)
-                        .verbose(0)
                         .fit(&data.x, &data.y)
                 },
                 |_| None,
@@ -147,12 +133,8 @@ fn main() -> gridcv::Result<()> {
                         num_layers: [2, 3],
                         activation: [Relu, Tanh],
                     });
-                    GridSearchCV::new(NeuralRegressor::new(), grid)
-                        .cv(3)
+                    search(NeuralRegressor::new(), grid, n_jobs, seed)
                         .scoring(Scoring::NegMeanSquaredError)
-                        .n_jobs(n_jobs)
-                        .seed(seed)
-                        .verbose(0)
                         .fit(&data.x, &data.y)
                 },
                 |_| None,
@@ -169,12 +151,7 @@ fn main() -> gridcv::Result<()> {
                         epochs: [100],
                         batch_size: [8]
                     });
-                    GridSearchCV::new(NeuralClassifier::new(), grid)
-                        .cv(3)
-                        .n_jobs(n_jobs)
-                        .seed(seed)
-                        .verbose(0)
-                        .fit(&x_train, &y_train)
+                    search(NeuralClassifier::new(), grid, n_jobs, seed).fit(&x_train, &y_train)
                 },
                 |search| search.score(x_test.view(), &y_test).ok(),
             )?);
