@@ -39,8 +39,8 @@ pub mod prelude {
     };
     pub use crate::results::CvResults;
     pub use crate::search::{
-        cross_val_predict, cross_val_score, cross_validate, validation_curve, Cv, ErrorScore, FitOptions,
-        GridSearchCV, Refit,
+        cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, Cv,
+        ErrorScore, FitOptions, GridSearchCV, Refit,
     };
     pub use crate::split::*;
 }

@@ -65,6 +65,7 @@ fn probability_scorers() {
     let eval = Evaluation { y_true: &t, y_pred: &p, proba: Some(proba.view()) };
     close(Scoring::NegLogLoss.score(&eval).unwrap(), -4.224224303034469);
     close(Scoring::RocAuc.score(&eval).unwrap(), 0.625);
+    close(Scoring::RocAucOvr.score(&eval).unwrap(), 0.625); // roc_auc_ovr of a binary y is roc_auc
 }
 
 #[test]
@@ -162,13 +163,15 @@ fn metric_errors_pass_through() {
 fn names_round_trip() {
     for &name in Scoring::BUILTIN_NAMES {
         let scoring = Scoring::from_name(name).unwrap_or_else(|| panic!("{name} is not recognised"));
-        let canonical = if name == "roc_auc_ovr" { "roc_auc" } else { name };
-        assert_eq!(scoring.name(), canonical);
-        assert_eq!(scoring.to_string(), canonical);
-        assert_eq!(name.parse::<Scoring>().unwrap().name(), canonical);
+        // Every scikit-learn name comes back as asked: `refit("roc_auc_ovr")` and the
+        // `mean_test_roc_auc_ovr` column depend on it.
+        assert_eq!(scoring.name(), name);
+        assert_eq!(scoring.to_string(), name);
+        assert_eq!(name.parse::<Scoring>().unwrap().name(), name);
     }
     assert_eq!(Scoring::BUILTIN_NAMES.len(), 18);
-    assert!(matches!(Scoring::from_name("roc_auc_ovr"), Some(Scoring::RocAuc)));
+    assert!(matches!(Scoring::from_name("roc_auc_ovr"), Some(Scoring::RocAucOvr)));
+    assert!(matches!(Scoring::from_name("roc_auc"), Some(Scoring::RocAuc)));
     assert!(matches!(Scoring::from_name("recall"), Some(Scoring::Recall(Average::Binary))));
     assert!(matches!(Scoring::from_name("precision_weighted"), Some(Scoring::Precision(Average::Weighted))));
 }

@@ -50,6 +50,27 @@ pub trait ParamGrid: Send + Sync {
         Vec::new()
     }
 
+    /// The axes the grid sets on candidate `index`: those of the candidate's branch, so that
+    /// for a union (scikit-learn's list of dicts) the parameters of the other branches can be
+    /// left empty in `cv_results`, as scikit-learn masks them. `None` past the end, and for a
+    /// grid that does not know (a plain list of candidates: every parameter column applies).
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, ParamGrid, Shape};
+    /// const SHAPE: Shape<3> = Shape::new(&[
+    ///     Branch::new(&[Axis::new("alpha", 2)]),
+    ///     Branch::new(&[Axis::new("beta", 1)]),
+    /// ]);
+    /// let grid = Grid::new(SHAPE, |branch, _| branch);
+    /// assert_eq!(grid.axes_of(1).unwrap()[0].name, "alpha");
+    /// assert_eq!(grid.axes_of(2).unwrap()[0].name, "beta");
+    /// assert!(grid.axes_of(3).is_none());
+    /// assert!(vec![1.0_f64].axes_of(0).is_none());
+    /// ```
+    fn axes_of(&self, _index: usize) -> Option<&'static [Axis]> {
+        None
+    }
+
     /// `true` when the grid has no candidate.
     fn is_empty(&self) -> bool {
         self.len() == 0

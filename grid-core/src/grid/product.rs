@@ -143,6 +143,11 @@ where
     fn axis_names(&self) -> Vec<&'static str> {
         self.shape.axis_names()
     }
+
+    fn axes_of(&self, index: usize) -> Option<&'static [super::Axis]> {
+        let (branch, _) = self.shape.locate(index)?;
+        Some(self.shape.branches()[branch].axes())
+    }
 }
 
 /// The shape's summary: `12 candidates: batch_size(3) x epochs(2) x optimizer(2)`.

@@ -90,8 +90,12 @@ pub enum Scoring {
     Precision(Average),
     /// `recall_*`.
     Recall(Average),
-    /// `roc_auc` for two classes, `roc_auc_ovr` (macro) for more (needs probabilities).
+    /// `roc_auc`: area under the ROC curve for two classes; for more, the macro mean of the
+    /// one-vs-rest areas (where scikit-learn's `roc_auc` refuses them). Needs probabilities.
     RocAuc,
+    /// `roc_auc_ovr`: the same value as [`Scoring::RocAuc`] (one-vs-rest, macro mean), under
+    /// scikit-learn's name for it, so `refit("roc_auc_ovr")` and the result columns match it.
+    RocAucOvr,
     /// A user's function.
     Custom(CustomScorer),
 }
@@ -167,6 +171,7 @@ impl Scoring {
             Scoring::Precision(a) => avg("precision", a),
             Scoring::Recall(a) => avg("recall", a),
             Scoring::RocAuc => "roc_auc".into(),
+            Scoring::RocAucOvr => "roc_auc_ovr".into(),
             Scoring::Custom(c) => c.name.clone(),
         }
     }
@@ -174,7 +179,7 @@ impl Scoring {
     /// `true` when the scorer reads class probabilities.
     pub fn needs_proba(&self) -> bool {
         match self {
-            Scoring::NegLogLoss | Scoring::RocAuc => true,
+            Scoring::NegLogLoss | Scoring::RocAuc | Scoring::RocAucOvr => true,
             Scoring::Custom(c) => c.needs_proba,
             _ => false,
         }
@@ -202,12 +207,13 @@ impl Scoring {
         "roc_auc_ovr",
     ];
 
-    /// The built-in scorer scikit-learn calls `name` (`roc_auc_ovr` is [`Scoring::RocAuc`], which
-    /// averages one-vs-rest over more than two classes); `None` for any other name.
+    /// The built-in scorer scikit-learn calls `name`, whose [`name`](Scoring::name) is `name`
+    /// again; `None` for any other name.
     ///
     /// ```
     /// use grid_core::metrics::{Average, Scoring};
     /// assert!(matches!(Scoring::from_name("f1_macro"), Some(Scoring::F1(Average::Macro))));
+    /// assert_eq!(Scoring::from_name("roc_auc_ovr").unwrap().name(), "roc_auc_ovr");
     /// assert!(Scoring::from_name("mse").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<Scoring> {
@@ -227,7 +233,8 @@ impl Scoring {
             "accuracy" => Scoring::Accuracy,
             "balanced_accuracy" => Scoring::BalancedAccuracy,
             "neg_log_loss" => Scoring::NegLogLoss,
-            "roc_auc" | "roc_auc_ovr" => Scoring::RocAuc,
+            "roc_auc" => Scoring::RocAuc,
+            "roc_auc_ovr" => Scoring::RocAucOvr,
             _ => {
                 if let Some(a) = averaged("f1") {
                     Scoring::F1(a)

@@ -19,7 +19,7 @@ impl Scoring {
     /// `neg_*` scorers).
     ///
     /// Regression scorers read [`Encoded::Values`], classification scorers [`Encoded::Labels`];
-    /// [`Scoring::NegLogLoss`], [`Scoring::RocAuc`] and scorers made by
+    /// [`Scoring::NegLogLoss`], [`Scoring::RocAuc`], [`Scoring::RocAucOvr`] and scorers made by
     /// [`Scoring::custom_proba`] also read [`Evaluation::proba`]. See the metric functions of this
     /// module ([`mean_squared_error`], [`f1`], [`roc_auc`], ...) for the exact definitions.
     ///
@@ -49,7 +49,7 @@ impl Scoring {
             Scoring::Precision(a) => self.on_labels(eval, |t, p, n| precision(t, p, n, *a)),
             Scoring::Recall(a) => self.on_labels(eval, |t, p, n| recall(t, p, n, *a)),
             Scoring::NegLogLoss => self.on_proba(eval, log_loss).map(|v| -v),
-            Scoring::RocAuc => self.on_proba(eval, roc_auc),
+            Scoring::RocAuc | Scoring::RocAucOvr => self.on_proba(eval, roc_auc),
             Scoring::Custom(c) => {
                 if c.needs_proba && eval.proba.is_none() {
                     return Err(self.missing_proba());

@@ -53,6 +53,10 @@ pub struct CandidateResult<P> {
     pub index: usize,
     /// The candidate's parameters.
     pub params: P,
+    /// The names of the parameters the candidate's branch of the grid sets, for a union of
+    /// branches; the other `param_<name>` columns are left empty for this row and its `params`
+    /// omits them, as scikit-learn masks them. `None`: every parameter column applies.
+    pub grid_params: Option<Vec<&'static str>>,
     /// Test scores, one entry per metric (in the order of [`CvResults::metrics`]).
     pub test: Vec<Scores>,
     /// Rank of the mean test score, one entry per metric (1 is best).
@@ -116,7 +120,32 @@ impl<P: Params> CvResults<P> {
         rows
     }
 
-    /// The value of parameter `name` of a row, as JSON (for `param_<name>` columns).
+    /// The value of parameter `name` of a row, as JSON (for `param_<name>` columns); `None`
+    /// when the row's branch of the grid does not set it (scikit-learn's masked cell).
+    ///
+    /// ```
+    /// use grid_core::results::{CandidateResult, CvResults};
+    /// #[derive(Clone, Debug, serde::Serialize)]
+    /// struct P { a: u8, b: u8 }
+    /// impl std::fmt::Display for P {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { write!(f, "{self:?}") }
+    /// }
+    /// let row = CandidateResult {
+    ///     index: 0, params: P { a: 1, b: 2 }, grid_params: Some(vec!["a"]), test: vec![], rank: vec![],
+    ///     train: None, fit_time: Default::default(), score_time: Default::default(), errors: vec![],
+    /// };
+    /// let results = CvResults { metrics: vec![], param_names: vec!["a".into(), "b".into()], n_splits: 0, candidates: vec![] };
+    /// assert_eq!(results.grid_param(&row, "a"), Some(serde_json::json!(1)));
+    /// assert_eq!(results.grid_param(&row, "b"), None);
+    /// ```
+    pub fn grid_param(&self, row: &CandidateResult<P>, name: &str) -> Option<serde_json::Value> {
+        match &row.grid_params {
+            Some(set) if !set.contains(&name) => None,
+            _ => Some(self.param_value(row, name)),
+        }
+    }
+
+    /// The value of parameter `name` of a row, as JSON, whether or not its branch sets it.
     pub fn param_value(&self, row: &CandidateResult<P>, name: &str) -> serde_json::Value {
         match serde_json::to_value(&row.params) {
             Ok(serde_json::Value::Object(map)) => map.get(name).cloned().unwrap_or(serde_json::Value::Null),

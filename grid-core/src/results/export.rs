@@ -20,7 +20,9 @@ impl<P: Params> CvResults<P> {
     /// `std_fit_time`, `mean_score_time`, `std_score_time`, `param_<name>`..., `params`, then
     /// per metric `split<i>_test_<m>`, `mean_test_<m>`, `std_test_<m>`, `rank_test_<m>` and,
     /// with train scores, `split<i>_train_<m>`, `mean_train_<m>`, `std_train_<m>`. `<m>` is
-    /// `score` for a single metric and the metric's name otherwise. NaN becomes `null`.
+    /// `score` for a single metric and the metric's name otherwise. NaN becomes `null`, and so
+    /// does a parameter the row's branch of a union grid does not set (scikit-learn masks it);
+    /// `params` holds only the parameters the row's branch sets.
     ///
     /// ```
     /// use grid_core::estimator::{DummyRegressor, Strategy};
@@ -46,11 +48,14 @@ impl<P: Params> CvResults<P> {
             col("std_score_time".into(), &|r| number(r.score_time.std)),
         ];
         for name in &self.param_names {
-            cols.push(col(format!("param_{name}"), &|r| self.param_value(r, name)));
+            cols.push(col(format!("param_{name}"), &|r| self.grid_param(r, name).unwrap_or(Value::Null)));
         }
         cols.push(col("params".into(), &|r| {
             Value::Object(
-                self.param_names.iter().map(|n| (n.clone(), self.param_value(r, n))).collect::<Map<_, _>>(),
+                self.param_names
+                    .iter()
+                    .filter_map(|n| Some((n.clone(), self.grid_param(r, n)?)))
+                    .collect::<Map<_, _>>(),
             )
         }));
         let has_train = rows.iter().any(|r| r.train.is_some());
@@ -104,13 +109,26 @@ impl<P: Params> CvResults<P> {
     }
 
     /// The CSV text of [`columns`](Self::columns): a header, then one line per candidate.
-    /// Strings are written bare, NaN as `nan`, `params` as a JSON object.
+    /// Strings are written bare, `params` as a JSON object, and NaN and masked parameters as
+    /// an empty cell, as pandas' `pd.DataFrame(cv_results_).to_csv()` writes them.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).verbose(0).fit(&x, &y)?;
+    /// let csv = search.cv_results().to_csv_string();
+    /// assert!(csv.lines().next().unwrap().ends_with("mean_test_score,std_test_score,rank_test_score"));
+    /// // Predicting the training mean scores R² = -16 on both folds.
+    /// assert!(csv.lines().nth(1).unwrap().ends_with(",-16.0,-16.0,-16.0,0.0,1"));
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
     pub fn to_csv_string(&self) -> String {
         let cols = self.columns();
         let mut out = csv::Writer::from_writer(Vec::new());
         let cell = |v: &Value| match v {
             Value::String(s) => s.clone(),
-            Value::Null => "nan".to_string(),
+            Value::Null => String::new(),
             other => other.to_string(),
         };
         // Writing to a Vec cannot fail.

@@ -1,7 +1,9 @@
 //! The engine: splits computed once and their data gathered once, then every (candidate, split)
 //! fit run as an independent task on a thread pool, failures caught and kept per task.
 
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
 use std::time::Instant;
 
 use ndarray::{Array2, ArrayView2, Axis};
@@ -261,9 +263,50 @@ impl<'a, Y: Target> Engine<'a, Y> {
     }
 }
 
-/// Runs `f`, turning a panic into [`Error::Panicked`] with the panic's message.
+thread_local! {
+    /// How many [`guarded`] calls the current thread is inside.
+    static GUARD_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Installs, once per process, a panic hook that stays silent for panics raised inside
+/// [`guarded`] on the panicking thread (they are caught and reported as warnings or errors)
+/// and hands every other panic to the hook that was installed before it.
+fn install_quiet_panic_hook() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARD_DEPTH.with(Cell::get) == 0 {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Marks the current thread as inside [`guarded`] while alive, also when unwinding.
+struct GuardDepth;
+
+impl GuardDepth {
+    fn enter() -> Self {
+        GUARD_DEPTH.with(|d| d.set(d.get() + 1));
+        GuardDepth
+    }
+}
+
+impl Drop for GuardDepth {
+    fn drop(&mut self) {
+        GUARD_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+/// Runs `f`, turning a panic into [`Error::Panicked`] with the panic's message. The panic
+/// prints nothing (no message, no backtrace): its message becomes the error's text.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+    install_quiet_panic_hook();
+    let depth = GuardDepth::enter();
+    let caught = catch_unwind(AssertUnwindSafe(f));
+    drop(depth);
+    caught.unwrap_or_else(|payload| {
         let message = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -273,7 +316,8 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
-/// Runs `task(i)` for `i` in `0..n` on `n_jobs` threads; results in index order.
+/// Runs `task(i)` for `i` in `0..n`, results in index order: on the calling thread, in index
+/// order, when `n_jobs <= 1`; otherwise on a pool of `n_jobs` threads built for the call.
 pub(crate) fn run_parallel<T: Send>(
     n: usize,
     n_jobs: usize,

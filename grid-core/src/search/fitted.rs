@@ -1,7 +1,5 @@
 //! The result of a search: best candidate, refitted model, `cv_results`.
 
-use std::marker::PhantomData;
-
 use ndarray::ArrayView2;
 
 use crate::data::Target;
@@ -37,7 +35,7 @@ use crate::split::Split;
 /// # Ok::<(), grid_core::Error>(())
 /// ```
 #[derive(Debug)]
-pub struct FittedSearch<P, M, Y> {
+pub struct FittedSearch<P, M, Y: Target> {
     pub(crate) cv_results: CvResults<P>,
     pub(crate) best_index: usize,
     pub(crate) refit_metric: usize,
@@ -46,7 +44,8 @@ pub struct FittedSearch<P, M, Y> {
     pub(crate) refit_time: f64,
     pub(crate) warnings: Vec<String>,
     pub(crate) splits: Vec<Split>,
-    pub(crate) _target: PhantomData<fn() -> Y>,
+    /// The classes of the data the search ran on (scikit-learn's `classes_`).
+    pub(crate) classes: Y::Classes,
 }
 
 impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
@@ -102,12 +101,32 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
         self.best_estimator()?.predict(x)
     }
 
+    /// The classes of the data the search was fitted on (scikit-learn's `classes_`), in sorted
+    /// order: the columns of `predict_proba`. `()` for real-valued targets.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).verbose(0).fit(&x, &y)?;
+    /// assert_eq!(search.classes(), &());
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn classes(&self) -> &Y::Classes {
+        &self.classes
+    }
+
     /// The refit metric's score of the refitted best model on `x`, `y` (scikit-learn's
-    /// `GridSearchCV.score`).
+    /// `GridSearchCV.score`). Labels are numbered by the classes the search was fitted on, as
+    /// the search scores its splits, so a probability scorer reads `predict_proba`'s columns
+    /// right even when `y` lacks a class: `neg_log_loss` is `-log_loss(y, proba,
+    /// labels=classes_)`, where scikit-learn's scorer, which takes the labels from `y`, refuses
+    /// such a `y`. A label of `y` unknown to training counts as a wrong prediction, or is an
+    /// error for a probability scorer (`predict_proba` has no column for it).
     pub fn score(&self, x: ArrayView2<'_, f32>, y: &Y) -> Result<f64> {
         let model = self.best_estimator()?;
         let pred = model.predict(x)?;
-        let classes = Y::merge_classes(&y.classes(), &pred.classes());
+        let classes = Y::merge_classes(&self.classes, &Y::merge_classes(&y.classes(), &pred.classes()));
         let proba = if self.scorer.needs_proba() { model.predict_proba(x)? } else { None };
         let (y_true, y_pred) = (y.encode(&classes)?, pred.encode(&classes)?);
         self.scorer.score(&Evaluation {

@@ -15,7 +15,9 @@ mod seed;
 mod settings;
 
 pub use fitted::FittedSearch;
-pub use functions::{cross_val_predict, cross_val_score, cross_validate, validation_curve, ValidationCurve};
+pub use functions::{
+    cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, ValidationCurve,
+};
 pub use grid_search::GridSearchCV;
 pub use options::FitOptions;
 pub use seed::fit_seed;

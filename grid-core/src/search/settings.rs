@@ -186,3 +186,44 @@ impl ErrorScore {
         }
     }
 }
+
+/// Everything a search or a cross-validation is told besides the estimator and the grid.
+#[derive(Debug)]
+pub(crate) struct SearchSettings {
+    pub(crate) cv: Cv,
+    pub(crate) scorers: Scorers,
+    pub(crate) refit: Refit,
+    pub(crate) n_jobs: Option<usize>,
+    pub(crate) error_score: ErrorScore,
+    pub(crate) return_train_score: bool,
+    pub(crate) seed: u64,
+    pub(crate) verbose: u8,
+}
+
+impl Default for SearchSettings {
+    /// 5 folds, the estimator's default score, refit, all cores, NaN for failed fits, no train
+    /// scores, seed 0, warnings and a progress bar on a terminal.
+    fn default() -> Self {
+        SearchSettings {
+            cv: Cv::default(),
+            scorers: Scorers::default(),
+            refit: Refit::default(),
+            n_jobs: None,
+            error_score: ErrorScore::default(),
+            return_train_score: false,
+            seed: 0,
+            verbose: 1,
+        }
+    }
+}
+
+impl SearchSettings {
+    /// The number of threads to run fits on: the one asked for, or every core.
+    pub(crate) fn threads(&self) -> crate::Result<usize> {
+        match self.n_jobs {
+            Some(0) => Err(crate::Error::invalid("n_jobs", "must be at least 1")),
+            Some(n) => Ok(n),
+            None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        }
+    }
+}

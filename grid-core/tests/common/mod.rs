@@ -100,8 +100,11 @@ pub struct NearestCentroid;
 
 #[derive(Debug)]
 pub struct Centroids<L> {
+    /// The classes of the training fold, one per centroid.
     pub classes: Vec<L>,
     pub centroids: Vec<Vec<f64>>,
+    /// The classes of the whole data set: the columns of `predict_proba`.
+    pub all_classes: Vec<L>,
 }
 
 impl<L: grid_core::data::Label> Estimator<NoParams, Array1<L>> for NearestCentroid {
@@ -125,7 +128,7 @@ impl<L: grid_core::data::Label> Estimator<NoParams, Array1<L>> for NearestCentro
                     .collect()
             })
             .collect();
-        Ok(Centroids { classes: present, centroids })
+        Ok(Centroids { classes: present, centroids, all_classes: data.classes.clone() })
     }
 }
 
@@ -143,6 +146,26 @@ impl<L: grid_core::data::Label> Predictor<Array1<L>> for Centroids<L> {
                 self.classes[best].clone()
             })
             .collect())
+    }
+
+    /// Softmax of the negative squared distances to the centroids; a class without a centroid
+    /// (absent from the training fold) has probability 0.
+    fn predict_proba(&self, x: ArrayView2<'_, f32>) -> Result<Option<ndarray::Array2<f32>>> {
+        let mut proba = ndarray::Array2::zeros((x.nrows(), self.all_classes.len()));
+        for (i, r) in x.rows().into_iter().enumerate() {
+            let neg: Vec<f64> = self
+                .centroids
+                .iter()
+                .map(|c| -c.iter().zip(r.iter()).map(|(c, x)| (c - f64::from(*x)).powi(2)).sum::<f64>())
+                .collect();
+            let top = neg.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let total: f64 = neg.iter().map(|v| (v - top).exp()).sum();
+            for (class, v) in self.classes.iter().zip(&neg) {
+                let column = self.all_classes.binary_search(class).expect("a training class");
+                proba[[i, column]] = ((v - top).exp() / total) as f32;
+            }
+        }
+        Ok(Some(proba))
     }
 }
 
