@@ -309,6 +309,10 @@ fn raw_and_mut_parameters_become_plain_fields() {
     assert_eq!(candidate.r#type, 6);
     assert_eq!(candidate.build(&Meta::default()), 7);
     assert_eq!(candidate.to_string(), "{depth: 1, type: 6}");
+    // serde names the fields as `Display` does, without `r#`, in declaration order.
+    let json = serde_json::to_string(&candidate).unwrap();
+    assert!(json.starts_with(r#"{"type":6,"depth":1,"epochs":100,"#), "{json}");
+    assert_eq!(serde_json::from_str::<RawNamesParams>(&json).unwrap(), candidate);
 }
 
 #[test]

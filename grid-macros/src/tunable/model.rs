@@ -72,6 +72,16 @@ impl<'a> Model<'a> {
     }
 }
 
+impl Field<'_> {
+    /// The field's name spanned at its type: `self.#ident` in a generated impl then reports
+    /// a missing trait of the type at the type alone, not at `name: Type`.
+    pub(crate) fn ident_at_ty(&self) -> Ident {
+        let mut ident = self.ident.clone();
+        ident.set_span(self.ty_span);
+        ident
+    }
+}
+
 /// The field of a parameter of the function. Named like a fit parameter, it has the fit
 /// parameter's type and default (unless `#[default]` says otherwise).
 fn own_field<'a>(value: &ValueParam, fit: &'a [FitParam]) -> Field<'a> {
