@@ -47,9 +47,15 @@ pub(crate) fn expand(args: TokenStream, input: Input) -> syn::Result<TokenStream
         Input::Fn(mut function) => {
             let fit = fit_params::table();
             let callable = check::signature(&function.sig, &mut errors);
+            let nameable = check::output(&function.sig, &mut errors);
             let params = check::params(&mut function.sig, &fit, &mut errors);
             if callable {
-                let model = Model::new(&function, &params, &fit);
+                let mut model = Model::new(&function, &params, &fit);
+                if !nameable {
+                    // The struct is still generated (a `grid!` of it is not a second error),
+                    // with a stub `build`.
+                    model.output = quote!(());
+                }
                 let generated = generate(&model, &fit, errors.is_empty());
                 quote!(#function #generated)
             } else {
