@@ -4,7 +4,7 @@
 //! ```text
 //! fn create_model(meta: &Meta, units: usize) -> R { .. }      // unchanged, attributes removed
 //!
-//! #[derive(Clone, Serialize, Deserialize)]
+//! #[derive(Clone, Deserialize)]
 //! #[serde(crate = "::gridcv::__private::serde", default)]
 //! pub struct CreateModelParams {                              // the function's visibility
 //!     pub units: usize,                                       // the function's parameters
@@ -12,11 +12,12 @@
 //!     #[doc(hidden)] #[serde(skip)]
 //!     pub __set_by_grid: SetByGrid,                           // axes a grid set, for Display
 //! }
-//! #[doc(hidden)] #[allow(non_camel_case_types)]
-//! pub type create_model = CreateModelParams;                  // what `grid!` names
+//! #[doc(hidden)] #[allow(unused_imports)]
+//! pub use CreateModelParams as create_model;                  // what `grid!` names
 //! const _: () = {
 //!     impl Default ..      // `#[default]`, else the type's; fit parameters from FitParams
 //!     impl Debug ..        // without the hidden field
+//!     impl Serialize ..    // without the hidden field
 //!     impl PartialEq ..    // without the hidden field
 //!     impl Display ..      // {units: 10}, plus fit parameters set by a grid or not default
 //!     impl Tunable { type Output = R; fn build(&self, meta) -> R { create_model(meta, self.units.clone()) } }
@@ -139,13 +140,17 @@ fn struct_definition(model: &Model) -> TokenStream {
 
 /// The alias named like the function, in the type namespace: `grid!(create_model { .. })`
 /// names the struct through it, and `use models::create_model;` imports both.
+///
+/// It is an import rather than a type alias: inside an `impl` block (where the macro cannot
+/// tell it is), an import is dropped with one "not supported" error, while a type alias would
+/// add an unstable-feature error and a clash with the function.
 fn alias(model: &Model) -> TokenStream {
     let Model { vis, fn_ident, struct_ident, .. } = model;
     quote! {
         /// Lets `grid!` name the parameter struct by the function's name.
         #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis type #fn_ident = #struct_ident;
+        #[allow(unused_imports)]
+        #vis use #struct_ident as #fn_ident;
     }
 }
 
@@ -160,7 +165,7 @@ fn impl_default(model: &Model) -> TokenStream {
         impl ::core::default::Default for #struct_ident {
             fn default() -> Self {
                 let __fit = <#nn::FitParams as ::core::default::Default>::default();
-                #struct_ident {
+                Self {
                     #(#fields)*
                     __set_by_grid: ::core::default::Default::default(),
                 }
