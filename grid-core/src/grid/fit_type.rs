@@ -19,9 +19,20 @@
 )]
 pub trait FitParamType<T> {
     /// `self`, as the build function's parameter.
+    ///
+    /// ```
+    /// use grid_core::grid::FitParamType;
+    /// let epochs: usize = 50_usize.into_param();
+    /// assert_eq!(epochs, 50);
+    /// ```
     fn into_param(self) -> T;
 
     /// The build function's parameter (its `#[default(..)]`), as the fit parameter.
+    ///
+    /// ```
+    /// use grid_core::grid::FitParamType;
+    /// assert_eq!(<bool as FitParamType<bool>>::from_param(true), true);
+    /// ```
     fn from_param(param: T) -> Self;
 }
 
