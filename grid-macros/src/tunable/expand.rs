@@ -4,7 +4,7 @@
 //! ```text
 //! fn create_model(meta: &Meta, units: usize) -> R { .. }      // unchanged, attributes removed
 //!
-//! #[derive(Clone, Deserialize)]
+//! #[derive(Deserialize)]
 //! #[serde(crate = "::gridcv::__private::serde", default)]
 //! pub struct CreateModelParams {                              // the function's visibility
 //!     pub units: usize,                                       // the function's parameters
@@ -16,6 +16,7 @@
 //! pub use CreateModelParams as create_model;                  // what `grid!` names
 //! const _: () = {
 //!     impl Default ..      // `#[default]`, else the type's; fit parameters from FitParams
+//!     impl Clone ..        // each field's clone at its type, as `build`'s
 //!     impl Debug ..        // without the hidden field
 //!     impl Serialize ..    // without the hidden field
 //!     impl PartialEq ..    // without the hidden field
@@ -83,6 +84,7 @@ fn generate(model: &Model, fit: &[FitParam], complete: bool) -> TokenStream {
     let alias = alias(model);
     let impls = [
         impl_default(model),
+        impl_clone(model),
         impl_debug(model),
         impl_serialize(model),
         impl_partial_eq(model),
@@ -126,7 +128,7 @@ fn struct_definition(model: &Model) -> TokenStream {
     );
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, #serde::Deserialize)]
+        #[derive(#serde::Deserialize)]
         #[serde(crate = #serde_path, default)]
         #vis struct #struct_ident {
             #(#fields)*
@@ -168,6 +170,26 @@ fn impl_default(model: &Model) -> TokenStream {
                 Self {
                     #(#fields)*
                     __set_by_grid: ::core::default::Default::default(),
+                }
+            }
+        }
+    }
+}
+
+/// As the derive would write it, with each field's clone spanned at its type: a type without
+/// `Clone` is one error there (rustc merges it with the identical one of `build`).
+fn impl_clone(model: &Model) -> TokenStream {
+    let fields = model.fields.iter().map(|field| {
+        let (ident, at_ty) = (&field.ident, field.ident_at_ty());
+        quote_spanned!(field.ty_span=> #ident: ::core::clone::Clone::clone(&self.#at_ty),)
+    });
+    let struct_ident = &model.struct_ident;
+    quote! {
+        impl ::core::clone::Clone for #struct_ident {
+            fn clone(&self) -> Self {
+                Self {
+                    #(#fields)*
+                    __set_by_grid: ::core::clone::Clone::clone(&self.__set_by_grid),
                 }
             }
         }
@@ -284,7 +306,13 @@ fn impl_tunable(model: &Model, fit: &[FitParam], complete: bool) -> TokenStream 
                             ::core::clone::Clone::clone(&self.#ident)));
                         spans::respan(call, ty.span())
                     }
-                    None => quote!(::core::clone::Clone::clone(&self.#ident)),
+                    // As in `impl_clone`, so that a type without `Clone` is one error.
+                    None => {
+                        let ty_span = value.ty.span();
+                        let mut ident = ident.clone();
+                        ident.set_span(ty_span);
+                        quote_spanned!(ty_span=> ::core::clone::Clone::clone(&self.#ident))
+                    }
                 }
             }
         });
