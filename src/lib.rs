@@ -63,6 +63,8 @@
 //! delimited by `()`, `[]` or `{}`, so the function is named inside the call, where
 //! `create_model { units: [..] }` reads as the struct literal each candidate is.
 
+#![warn(missing_docs)]
+
 pub use grid_core::*;
 pub use grid_macros::{grid, tunable};
 

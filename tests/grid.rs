@@ -162,6 +162,22 @@ fn a_function_taking_a_fit_parameter_receives_the_grid_value() {
     assert_eq!(WithOptimizerParams::default().optimizer, FitParams::default().optimizer);
 }
 
+/// Takes fit parameters with defaults of its own.
+#[tunable]
+fn sgd_model(#[default(Sgd)] optimizer: Optimizer, #[default(8)] batch_size: usize) -> (Optimizer, usize) {
+    (optimizer, batch_size)
+}
+
+#[test]
+fn a_fit_parameter_taken_with_a_default_starts_there() {
+    let params = SgdModelParams::default();
+    assert_eq!((params.optimizer, params.batch_size), (Sgd, 8));
+    assert_eq!((params.fit_params().optimizer, params.fit_params().batch_size), (Sgd, 8));
+    assert_eq!(params.build(&Meta::default()), (Sgd, 8));
+    let grid = grid!(sgd_model { batch_size: [16] });
+    assert_eq!(grid.get(0).unwrap().build(&Meta::default()), (Sgd, 16));
+}
+
 #[test]
 fn fit_params_carry_the_fit_fields() {
     let grid = grid!(create_model {
@@ -309,6 +325,10 @@ fn raw_and_mut_parameters_become_plain_fields() {
     assert_eq!(candidate.r#type, 6);
     assert_eq!(candidate.build(&Meta::default()), 7);
     assert_eq!(candidate.to_string(), "{depth: 1, type: 6}");
+    // serde names the fields as `Display` does, without `r#`, in declaration order.
+    let json = serde_json::to_string(&candidate).unwrap();
+    assert!(json.starts_with(r#"{"type":6,"depth":1,"epochs":100,"#), "{json}");
+    assert_eq!(serde_json::from_str::<RawNamesParams>(&json).unwrap(), candidate);
 }
 
 #[test]

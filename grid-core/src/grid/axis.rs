@@ -111,11 +111,13 @@ impl Branch {
     }
 }
 
-/// Total number of candidates of a union of branches.
+/// Total number of candidates of a union of branches: the one computation of a grid's size,
+/// which `grid!` uses for the `N` of its [`Shape`](super::Shape).
 ///
 /// # Panics
 ///
-/// When the sum overflows `usize` (a compile error in a `const`).
+/// When the sum overflows `usize` (a compile error in a `const`, saying so; an overflowing
+/// product of axes is caught before, by [`Branch::new`]).
 ///
 /// ```
 /// use grid_core::grid::{count_candidates, Axis, Branch};
@@ -216,6 +218,26 @@ mod tests {
     fn unsorted_axes_are_rejected() {
         static AXES: [Axis; 2] = [Axis::new("b", 1), Axis::new("a", 1)];
         Branch::new(&AXES);
+    }
+
+    #[test]
+    #[should_panic(expected = "more candidates than `usize` can count")]
+    fn an_overflowing_product_is_rejected() {
+        static AXES: [Axis; 2] = [Axis::new("a", usize::MAX / 2 + 1), Axis::new("b", 2)];
+        Branch::new(&AXES);
+    }
+
+    #[test]
+    #[should_panic(expected = "more candidates than `usize` can count")]
+    fn an_overflowing_union_is_rejected() {
+        static AXES: [Axis; 1] = [Axis::new("a", usize::MAX)];
+        count_candidates(&[Branch::new(&AXES), Branch::new(&[])]);
+    }
+
+    #[test]
+    fn the_largest_counts_are_exact() {
+        static AXES: [Axis; 2] = [Axis::new("a", usize::MAX / 2), Axis::new("b", 2)];
+        assert_eq!(count_candidates(&[Branch::new(&AXES), Branch::new(&[])]), usize::MAX);
     }
 
     #[test]

@@ -39,13 +39,37 @@ pub trait ParamGrid: Send + Sync {
     type Params: Params;
 
     /// Number of candidates.
+    ///
+    /// ```
+    /// use grid_core::grid::ParamGrid;
+    /// assert_eq!(ParamGrid::len(&vec![1_u8, 2, 3]), 3);
+    /// ```
     fn len(&self) -> usize;
 
     /// Candidate `index`, computed on demand; `None` past the end.
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, ParamGrid, Shape};
+    /// const SHAPE: Shape<2> = Shape::new(&[Branch::new(&[Axis::new("alpha", 2)])]);
+    /// let grid = Grid::new(SHAPE, |_, mut digits| [0.1, 1.0][digits.next().unwrap()]);
+    /// assert_eq!(ParamGrid::get(&grid, 1), Some(1.0));
+    /// assert_eq!(ParamGrid::get(&grid, 2), None);
+    /// ```
     fn get(&self, index: usize) -> Option<Self::Params>;
 
     /// The names of the axes the grid varies, sorted and without repeats (for a union, the
     /// names of every branch). Empty for a plain list of candidates.
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, ParamGrid, Shape};
+    /// const SHAPE: Shape<3> = Shape::new(&[
+    ///     Branch::new(&[Axis::new("beta", 1), Axis::new("gamma", 1)]),
+    ///     Branch::new(&[Axis::new("alpha", 2)]),
+    /// ]);
+    /// let grid = Grid::new(SHAPE, |branch, _| branch);
+    /// assert_eq!(ParamGrid::axis_names(&grid), ["alpha", "beta", "gamma"]);
+    /// assert!(ParamGrid::axis_names(&vec![0.5_f64]).is_empty());
+    /// ```
     fn axis_names(&self) -> Vec<&'static str> {
         Vec::new()
     }
@@ -72,6 +96,12 @@ pub trait ParamGrid: Send + Sync {
     }
 
     /// `true` when the grid has no candidate.
+    ///
+    /// ```
+    /// use grid_core::grid::ParamGrid;
+    /// assert!(ParamGrid::is_empty(&Vec::<f64>::new()));
+    /// assert!(!ParamGrid::is_empty(&vec![0.5_f64]));
+    /// ```
     fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -56,5 +56,22 @@ pub trait Tunable: Params + Default + PartialEq {
     type Output;
 
     /// Calls the build function with these values and the problem's context.
+    ///
+    /// ```
+    /// use grid_core::grid::{Meta, Tunable};
+    /// #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+    /// struct Width { units: usize }
+    /// impl std::fmt::Display for Width {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         write!(f, "{{units: {}}}", self.units)
+    ///     }
+    /// }
+    /// impl Tunable for Width {
+    ///     type Output = Vec<usize>;
+    ///     fn build(&self, meta: &Meta) -> Vec<usize> { vec![meta.n_features, self.units] }
+    /// }
+    /// let meta = Meta { n_features: 4, n_outputs: 1, n_classes: 0 };
+    /// assert_eq!(Width { units: 8 }.build(&meta), [4, 8]);
+    /// ```
     fn build(&self, meta: &Meta) -> Self::Output;
 }

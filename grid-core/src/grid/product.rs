@@ -102,11 +102,25 @@ where
     }
 
     /// The names of the grid's axes, sorted, without repeats (see [`ParamGrid::axis_names`]).
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, Shape};
+    /// const SHAPE: Shape<4> = Shape::new(&[Branch::new(&[Axis::new("b", 2), Axis::new("c", 2)])]);
+    /// assert_eq!(Grid::new(SHAPE, |_, _| 0).axis_names(), ["b", "c"]);
+    /// ```
     pub fn axis_names(&self) -> Vec<&'static str> {
         self.shape.axis_names()
     }
 
     /// `true` for a grid without candidates.
+    ///
+    /// ```
+    /// use grid_core::grid::{Axis, Branch, Grid, Shape};
+    /// const EMPTY: Shape<0> = Shape::new(&[]);
+    /// assert!(Grid::new(EMPTY, |_, _| 0).is_empty());
+    /// const ONE: Shape<1> = Shape::new(&[Branch::new(&[Axis::new("a", 1)])]);
+    /// assert!(!Grid::new(ONE, |_, _| 0).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         N == 0
     }

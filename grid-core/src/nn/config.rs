@@ -55,6 +55,12 @@ pub enum Optimizer {
 
 impl Optimizer {
     /// The learning rate Keras uses when none is given.
+    ///
+    /// ```
+    /// use grid_core::nn::Optimizer;
+    /// assert_eq!(Optimizer::Adam.default_learning_rate(), 0.001);
+    /// assert_eq!(Optimizer::Sgd.default_learning_rate(), 0.01);
+    /// ```
     pub fn default_learning_rate(self) -> f64 {
         match self {
             Optimizer::Sgd => 0.01,
@@ -172,6 +178,14 @@ impl Default for FitParams {
 
 impl FitParams {
     /// The learning rate used: the one given, or the optimizer's default.
+    ///
+    /// ```
+    /// use grid_core::nn::{FitParams, Optimizer};
+    /// let sgd = FitParams { optimizer: Optimizer::Sgd, ..FitParams::default() };
+    /// assert_eq!(sgd.effective_learning_rate(), 0.01);
+    /// let given = FitParams { learning_rate: Some(0.5), ..sgd };
+    /// assert_eq!(given.effective_learning_rate(), 0.5);
+    /// ```
     pub fn effective_learning_rate(&self) -> f64 {
         self.learning_rate.unwrap_or_else(|| self.optimizer.default_learning_rate())
     }
@@ -185,6 +199,13 @@ impl FitParams {
 /// ```
 pub trait HasFitParams {
     /// This candidate's fit parameters.
+    ///
+    /// ```
+    /// use grid_core::nn::{FitParams, HasFitParams};
+    /// let params = FitParams { epochs: 7, ..FitParams::default() };
+    /// assert_eq!(params.fit_params(), params);
+    /// assert_eq!(params.fit_params().epochs, 7);
+    /// ```
     fn fit_params(&self) -> FitParams;
 }
 

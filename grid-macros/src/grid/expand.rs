@@ -3,8 +3,9 @@
 //! ```text
 //! {
 //!     type __Params = create_model;   // the #[tunable] alias: one "cannot find" if unknown
-//!     const __SHAPE: Shape<{ 0usize + (1usize * 1usize * 2usize) }> =
-//!         Shape::new(&[Branch::new(&[Axis::new("epochs", 1usize), Axis::new("units", 2usize)])]);
+//!     const __BRANCHES: &[Branch] =
+//!         &[Branch::new(&[Axis::new("epochs", 1usize), Axis::new("units", 2usize)])];
+//!     const __SHAPE: Shape<{ count_candidates(__BRANCHES) }> = Shape::new(__BRANCHES);
 //!     Grid::new(__SHAPE, move |__branch: usize, __digits: Digits| -> __Params {
 //!         match __branch {
 //!             0usize => {
@@ -40,7 +41,7 @@ use quote::quote;
 
 use super::check::{self, Branch};
 use super::parse::GridInput;
-use crate::paths;
+use crate::{paths, spans};
 
 /// Expands a `grid!` call; the mistakes `parse` and `check` found are emitted beside the grid
 /// built from the rest.
@@ -49,16 +50,15 @@ pub(crate) fn expand(input: GridInput) -> syn::Result<TokenStream> {
     let branches = check::branches(branches, &mut errors);
     let grid = paths::grid();
 
-    let count = branches.iter().map(|branch| {
-        let lens = branch.axes.iter().map(|axis| axis.values.len());
-        quote!((1usize #(* #lens)*))
-    });
+    // The number of candidates is computed once, by grid-core's `count_candidates` (checked
+    // arithmetic): a grid too large for `usize` is a compile error naming the cause, at the
+    // branch whose product overflows (or at the call, for a union whose sum does).
     let shape_branches = branches.iter().map(|branch| {
         let axes = branch.axes.iter().map(|axis| {
             let (name, len) = (&axis.name, axis.values.len());
             quote!(#grid::Axis::new(#name, #len))
         });
-        quote!(#grid::Branch::new(&[#(#axes),*]))
+        spans::respan(quote!(#grid::Branch::new(&[#(#axes),*])), branch.brace)
     });
     let params = Ident::new("__Params", path_span(&path));
     let arms = branches.iter().enumerate().map(|(position, branch)| {
@@ -69,8 +69,9 @@ pub(crate) fn expand(input: GridInput) -> syn::Result<TokenStream> {
     Ok(quote! {{
         #errors
         type __Params = #path;
-        const __SHAPE: #grid::Shape<{ 0usize #(+ #count)* }> =
-            #grid::Shape::new(&[#(#shape_branches),*]);
+        const __BRANCHES: &[#grid::Branch] = &[#(#shape_branches),*];
+        const __SHAPE: #grid::Shape<{ #grid::count_candidates(__BRANCHES) }> =
+            #grid::Shape::new(__BRANCHES);
         #grid::Grid::new(__SHAPE, move |__branch: usize, __digits: #grid::Digits| -> __Params {
             match __branch {
                 #(#arms)*

@@ -3,7 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::ext::IdentExt;
-use syn::{FnArg, Item, Pat, Signature, Type};
+use syn::{
+    FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Signature, Type, TypeImplTrait,
+    TypeParamBound,
+};
 
 use super::ast::{Param, ValueParam};
 use super::attr;
@@ -42,6 +45,65 @@ pub(crate) fn signature(sig: &Signature, errors: &mut Errors) -> bool {
         report(variadic, "a `#[tunable]` function cannot be variadic");
     }
     ok
+}
+
+/// Reports an `impl Trait` in the return type, which the generated `Tunable` impl cannot name
+/// as its `Output`. `false` when there is one.
+pub(crate) fn output(sig: &Signature, errors: &mut Errors) -> bool {
+    let ReturnType::Type(_, ty) = &sig.output else { return true };
+    match impl_trait_in(ty) {
+        Some(impl_trait) => {
+            errors.at(
+                impl_trait,
+                "`#[tunable]` needs a nameable return type, not `impl Trait`: it is the `Output` \
+                 of the parameter struct's `Tunable` impl (return a concrete type or a `Box<dyn ..>`)",
+            );
+            false
+        }
+        None => true,
+    }
+}
+
+/// The first `impl Trait` in `ty`, however deeply nested (`Vec<impl Trait>` is one too).
+fn impl_trait_in(ty: &Type) -> Option<&TypeImplTrait> {
+    match ty {
+        Type::ImplTrait(impl_trait) => Some(impl_trait),
+        Type::Array(array) => impl_trait_in(&array.elem),
+        Type::Group(group) => impl_trait_in(&group.elem),
+        Type::Paren(paren) => impl_trait_in(&paren.elem),
+        Type::Ptr(ptr) => impl_trait_in(&ptr.elem),
+        Type::Reference(reference) => impl_trait_in(&reference.elem),
+        Type::Slice(slice) => impl_trait_in(&slice.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().find_map(impl_trait_in),
+        Type::TraitObject(object) => object.bounds.iter().find_map(|bound| match bound {
+            TypeParamBound::Trait(bound) => impl_trait_in_path(&bound.path),
+            _ => None,
+        }),
+        Type::Path(path) => {
+            let qself = path.qself.as_ref().and_then(|qself| impl_trait_in(&qself.ty));
+            qself.or_else(|| impl_trait_in_path(&path.path))
+        }
+        _ => None,
+    }
+}
+
+/// The first `impl Trait` in the generic arguments of `path`.
+fn impl_trait_in_path(path: &syn::Path) -> Option<&TypeImplTrait> {
+    path.segments.iter().find_map(|segment| match &segment.arguments {
+        PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+            GenericArgument::Type(ty) => impl_trait_in(ty),
+            GenericArgument::AssocType(assoc) => impl_trait_in(&assoc.ty),
+            _ => None,
+        }),
+        PathArguments::Parenthesized(args) => {
+            let output = match &args.output {
+                ReturnType::Type(_, ty) => impl_trait_in(ty),
+                ReturnType::Default => None,
+            };
+            args.inputs.iter().find_map(impl_trait_in).or(output)
+        }
+        PathArguments::None => None,
+    })
 }
 
 /// Sorts the parameters into the `&Meta` context and tunable values, removing the
@@ -157,5 +219,25 @@ fn unstorable(ty: &Type) -> Option<&'static str> {
         Type::ImplTrait(_) => Some("a tunable parameter needs a concrete type, not `impl Trait`"),
         Type::Group(group) => unstorable(&group.elem),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::impl_trait_in;
+
+    fn has_impl_trait(ty: &str) -> bool {
+        impl_trait_in(&syn::parse_str(ty).unwrap()).is_some()
+    }
+
+    #[test]
+    fn impl_trait_is_found_wherever_it_is_nested() {
+        for ty in ["impl Fn()", "Vec<impl Fn()>", "(u8, &[impl Sized; 2])", "Box<dyn Fn(impl Sized)>"] {
+            assert!(has_impl_trait(ty), "{ty}");
+        }
+        assert!(has_impl_trait("Option<Box<dyn Iterator<Item = impl Sized>>>"));
+        for ty in ["Vec<usize>", "Box<dyn Fn() -> usize>", "(usize, [f32; 3])", "<T as Tr>::Out"] {
+            assert!(!has_impl_trait(ty), "{ty}");
+        }
     }
 }

@@ -7,6 +7,7 @@ use syn::{ItemFn, ReturnType, Visibility};
 
 use super::ast::{Param, ValueParam};
 use crate::fit_params::FitParam;
+use crate::{paths, spans};
 
 /// The parameter struct of one build function.
 pub(crate) struct Model<'a> {
@@ -72,6 +73,16 @@ impl<'a> Model<'a> {
     }
 }
 
+impl Field<'_> {
+    /// The field's name spanned at its type: `self.#ident` in a generated impl then reports
+    /// a missing trait of the type at the type alone, not at `name: Type`.
+    pub(crate) fn ident_at_ty(&self) -> Ident {
+        let mut ident = self.ident.clone();
+        ident.set_span(self.ty_span);
+        ident
+    }
+}
+
 /// The field of a parameter of the function. Named like a fit parameter, it has the fit
 /// parameter's type and default (unless `#[default]` says otherwise).
 fn own_field<'a>(value: &ValueParam, fit: &'a [FitParam]) -> Field<'a> {
@@ -82,7 +93,20 @@ fn own_field<'a>(value: &ValueParam, fit: &'a [FitParam]) -> Field<'a> {
         None => value.ty.to_token_stream(),
     };
     let default = match (&value.default, fit) {
-        (Some(expr), _) => expr.to_token_stream(),
+        // The default is a value of the type the user declared, converted as `build` converts
+        // the field back: a declared type that differs from the fit parameter's is then one
+        // error (rustc merges the two identical ones, both at the type), not a second one at
+        // the default.
+        (Some(expr), Some(param)) => {
+            let (grid, fit_ty, ty) = (paths::grid(), &param.ty, &value.ty);
+            let from = quote!(<#fit_ty as #grid::FitParamType<#ty>>::from_param);
+            let from = spans::respan(from, ty.span());
+            quote!({
+                let __default: #ty = #expr;
+                #from(__default)
+            })
+        }
+        (Some(expr), None) => expr.to_token_stream(),
         (None, Some(_)) => quote!(__fit.#ident),
         // A type without `Default` is reported at the user's type.
         (None, None) => quote_spanned!(value.ty.span()=> ::core::default::Default::default()),

@@ -1,0 +1,11 @@
+use gridcv::prelude::*;
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+struct Layers(usize);
+
+#[tunable]
+fn create_model(meta: &Meta, #[default(10)] units: usize, layers: Layers) -> Vec<usize> {
+    vec![meta.n_features, units, layers.0]
+}
+
+fn main() {}
