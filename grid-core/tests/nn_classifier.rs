@@ -2,8 +2,8 @@
 
 mod nn_support;
 
-use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
 use grid_core::datasets::{load_iris, train_test_split};
+use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
 use grid_core::nn::{Activation, FitParams, FittedClassifier, NetParams, NeuralClassifier, Sequential};
 use grid_core::Error;
 use ndarray::{Array1, Array2};
