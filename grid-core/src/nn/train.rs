@@ -34,8 +34,34 @@ pub(crate) struct Job<'a> {
     pub(crate) seed: u64,
 }
 
-fn device_error(e: CpuError) -> Error {
-    Error::Panicked(format!("dfdx device error: {e}"))
+/// A dfdx device error, typed, with what the fit was doing.
+fn device_error(during: impl Into<String>, e: CpuError) -> Error {
+    Error::Device { during: during.into(), reason: e.to_string() }
+}
+
+/// Why a training step failed.
+#[derive(Debug)]
+enum StepError {
+    /// The batch loss is not finite.
+    Diverged(f64),
+    /// The device failed (allocating gradients or in the optimizer update).
+    Device(CpuError),
+}
+
+impl From<CpuError> for StepError {
+    fn from(e: CpuError) -> Self {
+        StepError::Device(e)
+    }
+}
+
+impl StepError {
+    /// The crate's error for a step of `epoch` that failed this way.
+    fn in_epoch(self, epoch: usize) -> Error {
+        match self {
+            StepError::Diverged(loss) => Error::Diverged { epoch, loss },
+            StepError::Device(e) => device_error(format!("training epoch {epoch}"), e),
+        }
+    }
 }
 
 impl Job<'_> {
@@ -47,8 +73,12 @@ impl Job<'_> {
         // dfdx's allocation cache stays off: measured, it makes small steps slower.
         let dev = Cpu::seed_from_u64(rng.gen());
         let net = Network::init(spec, head, dev, &mut rng);
-        let mut trainer = Trainer::new(net, params, loss, train).map_err(device_error)?;
-        let validation = validation.map(|rows| Validation::new(&trainer.net, rows));
+        let mut trainer = Trainer::new(net, params, loss, train)
+            .map_err(|e| device_error("allocating the training buffers and optimizer state", e))?;
+        let validation = validation
+            .map(|rows| Validation::new(&trainer.net, rows))
+            .transpose()
+            .map_err(|e| device_error("allocating the validation tensors", e))?;
         let mut stopper = params.early_stopping.map(Stopper::new);
         let mut history = History {
             metric_name: if head == Head::Values { "mse" } else { "accuracy" }.to_string(),
@@ -99,8 +129,8 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(dev: &Cpu, rows: usize, n_inputs: usize, width: usize) -> Self {
-        Batch { x: dev.zeros_like(&(rows, n_inputs)), targets: dev.zeros_like(&(rows, width)) }
+    fn new(dev: &Cpu, rows: usize, n_inputs: usize, width: usize) -> Result<Self, CpuError> {
+        Ok(Batch { x: dev.try_zeros_like(&(rows, n_inputs))?, targets: dev.try_zeros_like(&(rows, width))? })
     }
 }
 
@@ -130,9 +160,10 @@ impl Trainer {
         let n_inputs = train.n_features + usize::from(net.ones_column());
         let width = train.width;
         let batch_size = params.batch_size.min(n);
-        let full = Batch::new(&net.dev, batch_size, n_inputs, width);
-        let tail =
-            (!n.is_multiple_of(batch_size)).then(|| Batch::new(&net.dev, n % batch_size, n_inputs, width));
+        let full = Batch::new(&net.dev, batch_size, n_inputs, width)?;
+        let tail = (!n.is_multiple_of(batch_size))
+            .then(|| Batch::new(&net.dev, n % batch_size, n_inputs, width))
+            .transpose()?;
         let outputs = vec![0.0; if loss == TrainLoss::Mse { 0 } else { batch_size * width }];
         Ok(Trainer {
             net,
@@ -156,10 +187,7 @@ impl Trainer {
         let (mut loss_sum, mut metric_sum_all) = (0.0, 0.0);
         for start in (0..self.order.len()).step_by(self.batch_size) {
             let end = (start + self.batch_size).min(self.order.len());
-            let (loss, metric) = self.step(start..end).map_err(|loss| match loss {
-                Some(loss) => Error::Diverged { epoch, loss },
-                None => device_error(CpuError::OutOfMemory),
-            })?;
+            let (loss, metric) = self.step(start..end).map_err(|e| e.in_epoch(epoch))?;
             loss_sum += loss * (end - start) as f64;
             metric_sum_all += metric;
         }
@@ -168,8 +196,8 @@ impl Trainer {
     }
 
     /// One gradient step on the rows `order[range]`: the batch loss and the metric summed over
-    /// its rows; `Err(Some(loss))` for a non-finite loss, `Err(None)` for a device error.
-    fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), Option<f64>> {
+    /// its rows, or why the step failed.
+    fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), StepError> {
         let rows = range.len();
         let ones = self.net.ones_column();
         self.train.gather(&self.order[range], ones, &mut self.x, &mut self.targets, &mut self.labels);
@@ -183,10 +211,10 @@ impl Trainer {
         let loss = loss_of(self.loss, out, batch.targets.clone());
         let value = f64::from(loss.array());
         if !value.is_finite() {
-            return Err(Some(value));
+            return Err(StepError::Diverged(value));
         }
-        let mut grads = loss.backward();
-        self.updater.update(&mut self.net.dense, &mut grads).map_err(|_| None)?;
+        let mut grads = loss.try_backward()?;
+        self.updater.update(&mut self.net.dense, &mut grads)?;
 
         let metric = match kept {
             Some(out) => {
@@ -211,12 +239,13 @@ struct Validation {
 }
 
 impl Validation {
-    fn new(net: &Network, rows: Rows) -> Self {
+    fn new(net: &Network, rows: Rows) -> Result<Self, CpuError> {
         let ones = net.ones_column();
-        let x =
-            net.dev.tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)));
-        let targets = net.dev.tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width));
-        Validation { rows, x, targets }
+        let x = net
+            .dev
+            .try_tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)))?;
+        let targets = net.dev.try_tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width))?;
+        Ok(Validation { rows, x, targets })
     }
 
     /// Loss and metric of `net` on the validation rows, without dropout.
@@ -227,5 +256,28 @@ impl Validation {
         let r = &self.rows;
         let metric = metric_sum(net.head(), &values, &r.targets, r.labels.as_deref(), r.width);
         (value, metric / r.len() as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_errors_keep_their_kind() {
+        // A device error is reported as itself, not as a panic and not always as out of memory.
+        match StepError::from(CpuError::WrongNumElements).in_epoch(3) {
+            Error::Device { during, reason } => {
+                assert_eq!(during, "training epoch 3");
+                assert_eq!(reason, "CpuError::WrongNumElements");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = StepError::Device(CpuError::OutOfMemory).in_epoch(0);
+        assert!(e.to_string().ends_with("CpuError::OutOfMemory"), "{e}");
+        assert!(matches!(
+            StepError::Diverged(f64::INFINITY).in_epoch(7),
+            Error::Diverged { epoch: 7, loss } if loss == f64::INFINITY
+        ));
     }
 }
