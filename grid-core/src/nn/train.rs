@@ -75,7 +75,7 @@ impl Job<'_> {
         let net = Network::init(spec, head, dev, &mut rng);
         let mut trainer = Trainer::new(net, params, loss, train)
             .map_err(|e| device_error("allocating the training buffers and optimizer state", e))?;
-        let validation = validation
+        let mut validation = validation
             .map(|rows| Validation::new(&trainer.net, rows))
             .transpose()
             .map_err(|e| device_error("allocating the validation tensors", e))?;
@@ -92,7 +92,7 @@ impl Job<'_> {
             let (loss, metric) = trainer.epoch(epoch)?;
             history.loss.push(loss);
             history.metric.push(metric);
-            if let Some(v) = &validation {
+            if let Some(v) = &mut validation {
                 let (val_loss, val_metric) = v.evaluate(&trainer.net, trainer.loss);
                 if !val_loss.is_finite() {
                     return Err(Error::Diverged { epoch, loss: val_loss });
@@ -173,9 +173,9 @@ impl Trainer {
             batch_size,
             full,
             tail,
-            x: Vec::with_capacity(batch_size * n_inputs),
-            targets: Vec::with_capacity(batch_size * width),
-            labels: Vec::with_capacity(batch_size),
+            x: vec![0.0; batch_size * n_inputs],
+            targets: vec![0.0; batch_size * width],
+            labels: vec![0; if train.labels.is_some() { batch_size } else { 0 }],
             outputs,
             train,
         })
@@ -200,11 +200,18 @@ impl Trainer {
     fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), StepError> {
         let rows = range.len();
         let ones = self.net.ones_column();
-        self.train.gather(&self.order[range], ones, &mut self.x, &mut self.targets, &mut self.labels);
+        let width = self.train.width;
+        let x = &mut self.x[..rows * (self.train.n_features + usize::from(ones))];
+        let targets = &mut self.targets[..rows * width];
+        let n_labels = rows.min(self.labels.len());
+        let labels = &mut self.labels[..n_labels];
+        self.train.gather(&self.order[range], ones, x, targets, labels);
         let batch =
             if rows == self.batch_size { &mut self.full } else { self.tail.as_mut().expect("a tail batch") };
-        batch.x.copy_from(&self.x);
-        batch.targets.copy_from(&self.targets);
+        // dfdx 0.13 has no public `&mut [f32]` into a CPU tensor (only a per-element
+        // `IndexMut`, each call an `Arc::make_mut`): one memcpy from the reused buffers.
+        batch.x.copy_from(x);
+        batch.targets.copy_from(targets);
 
         let out = self.net.forward(batch.x.clone().leaky_traced(), true);
         let kept = (!self.outputs.is_empty()).then(|| out.retaped::<NoneTape>());
@@ -218,11 +225,10 @@ impl Trainer {
 
         let metric = match kept {
             Some(out) => {
-                let width = self.train.width;
                 let o = &mut self.outputs[..rows * width];
                 out.copy_into(o);
-                let labels = self.train.labels.is_some().then_some(&self.labels[..]);
-                metric_sum(self.net.head(), o, &self.targets, labels, width)
+                let labels = self.train.labels.is_some().then_some(&self.labels[..n_labels]);
+                metric_sum(self.net.head(), o, &self.targets[..rows * width], labels, width)
             }
             // The MSE loss is the metric.
             None => value * rows as f64,
@@ -231,11 +237,12 @@ impl Trainer {
     }
 }
 
-/// Validation rows as tensors, made once per fit.
+/// Validation rows as tensors, made once per fit, and the buffer their outputs are read into.
 struct Validation {
     rows: Rows,
     x: Matrix,
     targets: Matrix,
+    outputs: Vec<f32>,
 }
 
 impl Validation {
@@ -245,16 +252,17 @@ impl Validation {
             .dev
             .try_tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)))?;
         let targets = net.dev.try_tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width))?;
-        Ok(Validation { rows, x, targets })
+        let outputs = vec![0.0; rows.len() * net.n_outputs()];
+        Ok(Validation { rows, x, targets, outputs })
     }
 
     /// Loss and metric of `net` on the validation rows, without dropout.
-    fn evaluate(&self, net: &Network, loss: TrainLoss) -> (f64, f64) {
+    fn evaluate(&mut self, net: &Network, loss: TrainLoss) -> (f64, f64) {
         let out = net.forward(self.x.clone(), false);
-        let values = out.as_vec();
+        out.copy_into(&mut self.outputs);
         let value = f64::from(loss_of(loss, out, self.targets.clone()).array());
         let r = &self.rows;
-        let metric = metric_sum(net.head(), &values, &r.targets, r.labels.as_deref(), r.width);
+        let metric = metric_sum(net.head(), &self.outputs, &r.targets, r.labels.as_deref(), r.width);
         (value, metric / r.len() as f64)
     }
 }
