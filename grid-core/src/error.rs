@@ -61,6 +61,21 @@ pub enum Error {
         /// The loss value seen.
         loss: f64,
     },
+    /// The tensor backend (dfdx's CPU device) failed during a fit, e.g. an allocation it could
+    /// not make. Like any fit error, the search turns it into `error_score`.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::Device { during: "training epoch 3".into(), reason: "CpuError::OutOfMemory".into() };
+    /// assert_eq!(e.to_string(), "tensor device error in training epoch 3: CpuError::OutOfMemory");
+    /// ```
+    #[error("tensor device error in {during}: {reason}")]
+    Device {
+        /// What the fit was doing, e.g. "training epoch 3".
+        during: String,
+        /// The device's own error.
+        reason: String,
+    },
     /// A fit (or the user's build function) panicked; the message is the panic payload.
     #[error("the fit panicked: {0}")]
     Panicked(String),

@@ -61,28 +61,30 @@ impl Rows {
     }
 
     /// Copies the rows at `indices` into `x` (each row followed by a 1 when `ones`), `targets`
-    /// and `labels` (cleared first; `labels` stays empty for regression rows).
+    /// and `labels` (left alone for regression rows), which hold exactly that many rows.
     pub(crate) fn gather(
         &self,
         indices: &[usize],
         ones: bool,
-        x: &mut Vec<f32>,
-        targets: &mut Vec<f32>,
-        labels: &mut Vec<usize>,
+        x: &mut [f32],
+        targets: &mut [f32],
+        labels: &mut [usize],
     ) {
         let (f, w) = (self.n_features, self.width);
-        x.clear();
-        targets.clear();
-        labels.clear();
-        for &i in indices {
-            x.extend_from_slice(&self.x[i * f..(i + 1) * f]);
+        debug_assert_eq!(x.len(), indices.len() * (f + usize::from(ones)));
+        debug_assert_eq!(targets.len(), indices.len() * w);
+        let rows = x.chunks_exact_mut(f + usize::from(ones)).zip(targets.chunks_exact_mut(w));
+        for (&i, (x_row, t_row)) in indices.iter().zip(rows) {
+            x_row[..f].copy_from_slice(&self.x[i * f..(i + 1) * f]);
             if ones {
-                x.push(1.0);
+                x_row[f] = 1.0;
             }
-            targets.extend_from_slice(&self.targets[i * w..(i + 1) * w]);
+            t_row.copy_from_slice(&self.targets[i * w..(i + 1) * w]);
         }
         if let Some(all) = &self.labels {
-            labels.extend(indices.iter().map(|&i| all[i]));
+            for (label, &i) in labels.iter_mut().zip(indices) {
+                *label = all[i];
+            }
         }
     }
 
@@ -98,5 +100,25 @@ impl Rows {
             x.push(1.0);
         }
         x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn gather_fills_the_buffers_row_by_row() {
+        let x = array![[1.0_f32, 2.0], [3.0, 4.0], [5.0, 6.0]];
+        let rows = Rows::classes(x.view(), vec![2, 0, 1], 3, Head::SoftmaxLogits);
+        let (mut bx, mut bt, mut bl) = (vec![9.0; 6], vec![9.0; 6], vec![9; 2]);
+        rows.gather(&[2, 0], true, &mut bx, &mut bt, &mut bl);
+        assert_eq!(bx, [5.0, 6.0, 1.0, 1.0, 2.0, 1.0]);
+        assert_eq!(bt, [0.0, 1.0, 0.0, 0.0, 0.0, 1.0]);
+        assert_eq!(bl, [1, 2]);
+        let (mut bx, mut bt) = (vec![9.0; 2], vec![9.0; 3]);
+        rows.gather(&[1], false, &mut bx, &mut bt, &mut []);
+        assert_eq!((bx, bt), (vec![3.0, 4.0], vec![1.0, 0.0, 0.0]));
     }
 }

@@ -34,8 +34,34 @@ pub(crate) struct Job<'a> {
     pub(crate) seed: u64,
 }
 
-fn device_error(e: CpuError) -> Error {
-    Error::Panicked(format!("dfdx device error: {e}"))
+/// A dfdx device error, typed, with what the fit was doing.
+fn device_error(during: impl Into<String>, e: CpuError) -> Error {
+    Error::Device { during: during.into(), reason: e.to_string() }
+}
+
+/// Why a training step failed.
+#[derive(Debug)]
+enum StepError {
+    /// The batch loss is not finite.
+    Diverged(f64),
+    /// The device failed (allocating gradients or in the optimizer update).
+    Device(CpuError),
+}
+
+impl From<CpuError> for StepError {
+    fn from(e: CpuError) -> Self {
+        StepError::Device(e)
+    }
+}
+
+impl StepError {
+    /// The crate's error for a step of `epoch` that failed this way.
+    fn in_epoch(self, epoch: usize) -> Error {
+        match self {
+            StepError::Diverged(loss) => Error::Diverged { epoch, loss },
+            StepError::Device(e) => device_error(format!("training epoch {epoch}"), e),
+        }
+    }
 }
 
 impl Job<'_> {
@@ -47,8 +73,12 @@ impl Job<'_> {
         // dfdx's allocation cache stays off: measured, it makes small steps slower.
         let dev = Cpu::seed_from_u64(rng.gen());
         let net = Network::init(spec, head, dev, &mut rng);
-        let mut trainer = Trainer::new(net, params, loss, train).map_err(device_error)?;
-        let validation = validation.map(|rows| Validation::new(&trainer.net, rows));
+        let mut trainer = Trainer::new(net, params, loss, train)
+            .map_err(|e| device_error("allocating the training buffers and optimizer state", e))?;
+        let mut validation = validation
+            .map(|rows| Validation::new(&trainer.net, rows))
+            .transpose()
+            .map_err(|e| device_error("allocating the validation tensors", e))?;
         let mut stopper = params.early_stopping.map(Stopper::new);
         let mut history = History {
             metric_name: if head == Head::Values { "mse" } else { "accuracy" }.to_string(),
@@ -62,7 +92,7 @@ impl Job<'_> {
             let (loss, metric) = trainer.epoch(epoch)?;
             history.loss.push(loss);
             history.metric.push(metric);
-            if let Some(v) = &validation {
+            if let Some(v) = &mut validation {
                 let (val_loss, val_metric) = v.evaluate(&trainer.net, trainer.loss);
                 if !val_loss.is_finite() {
                     return Err(Error::Diverged { epoch, loss: val_loss });
@@ -99,8 +129,8 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(dev: &Cpu, rows: usize, n_inputs: usize, width: usize) -> Self {
-        Batch { x: dev.zeros_like(&(rows, n_inputs)), targets: dev.zeros_like(&(rows, width)) }
+    fn new(dev: &Cpu, rows: usize, n_inputs: usize, width: usize) -> Result<Self, CpuError> {
+        Ok(Batch { x: dev.try_zeros_like(&(rows, n_inputs))?, targets: dev.try_zeros_like(&(rows, width))? })
     }
 }
 
@@ -130,9 +160,10 @@ impl Trainer {
         let n_inputs = train.n_features + usize::from(net.ones_column());
         let width = train.width;
         let batch_size = params.batch_size.min(n);
-        let full = Batch::new(&net.dev, batch_size, n_inputs, width);
-        let tail =
-            (!n.is_multiple_of(batch_size)).then(|| Batch::new(&net.dev, n % batch_size, n_inputs, width));
+        let full = Batch::new(&net.dev, batch_size, n_inputs, width)?;
+        let tail = (!n.is_multiple_of(batch_size))
+            .then(|| Batch::new(&net.dev, n % batch_size, n_inputs, width))
+            .transpose()?;
         let outputs = vec![0.0; if loss == TrainLoss::Mse { 0 } else { batch_size * width }];
         Ok(Trainer {
             net,
@@ -142,9 +173,9 @@ impl Trainer {
             batch_size,
             full,
             tail,
-            x: Vec::with_capacity(batch_size * n_inputs),
-            targets: Vec::with_capacity(batch_size * width),
-            labels: Vec::with_capacity(batch_size),
+            x: vec![0.0; batch_size * n_inputs],
+            targets: vec![0.0; batch_size * width],
+            labels: vec![0; if train.labels.is_some() { batch_size } else { 0 }],
             outputs,
             train,
         })
@@ -156,10 +187,7 @@ impl Trainer {
         let (mut loss_sum, mut metric_sum_all) = (0.0, 0.0);
         for start in (0..self.order.len()).step_by(self.batch_size) {
             let end = (start + self.batch_size).min(self.order.len());
-            let (loss, metric) = self.step(start..end).map_err(|loss| match loss {
-                Some(loss) => Error::Diverged { epoch, loss },
-                None => device_error(CpuError::OutOfMemory),
-            })?;
+            let (loss, metric) = self.step(start..end).map_err(|e| e.in_epoch(epoch))?;
             loss_sum += loss * (end - start) as f64;
             metric_sum_all += metric;
         }
@@ -168,33 +196,39 @@ impl Trainer {
     }
 
     /// One gradient step on the rows `order[range]`: the batch loss and the metric summed over
-    /// its rows; `Err(Some(loss))` for a non-finite loss, `Err(None)` for a device error.
-    fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), Option<f64>> {
+    /// its rows, or why the step failed.
+    fn step(&mut self, range: std::ops::Range<usize>) -> Result<(f64, f64), StepError> {
         let rows = range.len();
         let ones = self.net.ones_column();
-        self.train.gather(&self.order[range], ones, &mut self.x, &mut self.targets, &mut self.labels);
+        let width = self.train.width;
+        let x = &mut self.x[..rows * (self.train.n_features + usize::from(ones))];
+        let targets = &mut self.targets[..rows * width];
+        let n_labels = rows.min(self.labels.len());
+        let labels = &mut self.labels[..n_labels];
+        self.train.gather(&self.order[range], ones, x, targets, labels);
         let batch =
             if rows == self.batch_size { &mut self.full } else { self.tail.as_mut().expect("a tail batch") };
-        batch.x.copy_from(&self.x);
-        batch.targets.copy_from(&self.targets);
+        // dfdx 0.13 has no public `&mut [f32]` into a CPU tensor (only a per-element
+        // `IndexMut`, each call an `Arc::make_mut`): one memcpy from the reused buffers.
+        batch.x.copy_from(x);
+        batch.targets.copy_from(targets);
 
         let out = self.net.forward(batch.x.clone().leaky_traced(), true);
         let kept = (!self.outputs.is_empty()).then(|| out.retaped::<NoneTape>());
         let loss = loss_of(self.loss, out, batch.targets.clone());
         let value = f64::from(loss.array());
         if !value.is_finite() {
-            return Err(Some(value));
+            return Err(StepError::Diverged(value));
         }
-        let mut grads = loss.backward();
-        self.updater.update(&mut self.net.dense, &mut grads).map_err(|_| None)?;
+        let mut grads = loss.try_backward()?;
+        self.updater.update(&mut self.net.dense, &mut grads)?;
 
         let metric = match kept {
             Some(out) => {
-                let width = self.train.width;
                 let o = &mut self.outputs[..rows * width];
                 out.copy_into(o);
-                let labels = self.train.labels.is_some().then_some(&self.labels[..]);
-                metric_sum(self.net.head(), o, &self.targets, labels, width)
+                let labels = self.train.labels.is_some().then_some(&self.labels[..n_labels]);
+                metric_sum(self.net.head(), o, &self.targets[..rows * width], labels, width)
             }
             // The MSE loss is the metric.
             None => value * rows as f64,
@@ -203,29 +237,55 @@ impl Trainer {
     }
 }
 
-/// Validation rows as tensors, made once per fit.
+/// Validation rows as tensors, made once per fit, and the buffer their outputs are read into.
 struct Validation {
     rows: Rows,
     x: Matrix,
     targets: Matrix,
+    outputs: Vec<f32>,
 }
 
 impl Validation {
-    fn new(net: &Network, rows: Rows) -> Self {
+    fn new(net: &Network, rows: Rows) -> Result<Self, CpuError> {
         let ones = net.ones_column();
-        let x =
-            net.dev.tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)));
-        let targets = net.dev.tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width));
-        Validation { rows, x, targets }
+        let x = net
+            .dev
+            .try_tensor_from_vec(rows.features(ones), (rows.len(), rows.n_features + usize::from(ones)))?;
+        let targets = net.dev.try_tensor_from_vec(rows.targets.clone(), (rows.len(), rows.width))?;
+        let outputs = vec![0.0; rows.len() * net.n_outputs()];
+        Ok(Validation { rows, x, targets, outputs })
     }
 
     /// Loss and metric of `net` on the validation rows, without dropout.
-    fn evaluate(&self, net: &Network, loss: TrainLoss) -> (f64, f64) {
+    fn evaluate(&mut self, net: &Network, loss: TrainLoss) -> (f64, f64) {
         let out = net.forward(self.x.clone(), false);
-        let values = out.as_vec();
+        out.copy_into(&mut self.outputs);
         let value = f64::from(loss_of(loss, out, self.targets.clone()).array());
         let r = &self.rows;
-        let metric = metric_sum(net.head(), &values, &r.targets, r.labels.as_deref(), r.width);
+        let metric = metric_sum(net.head(), &self.outputs, &r.targets, r.labels.as_deref(), r.width);
         (value, metric / r.len() as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_errors_keep_their_kind() {
+        // A device error is reported as itself, not as a panic and not always as out of memory.
+        match StepError::from(CpuError::WrongNumElements).in_epoch(3) {
+            Error::Device { during, reason } => {
+                assert_eq!(during, "training epoch 3");
+                assert_eq!(reason, "CpuError::WrongNumElements");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = StepError::Device(CpuError::OutOfMemory).in_epoch(0);
+        assert!(e.to_string().ends_with("CpuError::OutOfMemory"), "{e}");
+        assert!(matches!(
+            StepError::Diverged(f64::INFINITY).in_epoch(7),
+            Error::Diverged { epoch: 7, loss } if loss == f64::INFINITY
+        ));
     }
 }
