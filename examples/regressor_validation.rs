@@ -18,6 +18,10 @@ pub struct Outcome {
     pub epochs_trained: usize,
     /// The epoch budget of the best candidate.
     pub max_epochs: usize,
+    /// Epochs with a validation loss in the refit's history (validation data reached it).
+    pub validation_epochs: usize,
+    /// Whether early stopping ended the refit before its budget.
+    pub stopped_early: bool,
     /// R² of the refitted best model on the validation data.
     pub validation_r2: f64,
 }
@@ -56,6 +60,8 @@ pub fn run(epochs_divisor: usize) -> gridcv::Result<Outcome> {
         best_score: search.best_score(),
         epochs_trained: history.loss.len(),
         max_epochs: search.best_params().epochs,
+        validation_epochs: history.val_loss.len(),
+        stopped_early: history.stopped_epoch.is_some(),
         validation_r2,
     })
 }

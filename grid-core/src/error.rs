@@ -61,8 +61,10 @@ pub enum Error {
         /// The loss value seen.
         loss: f64,
     },
-    /// The tensor backend (dfdx's CPU device) failed during a fit, e.g. an allocation it could
-    /// not make. Like any fit error, the search turns it into `error_score`.
+    /// The tensor backend (dfdx's CPU device) failed during a fit's allocations, backward pass
+    /// or optimizer update, e.g. an allocation it could not make (a failure inside the forward
+    /// pass's operations is still a panic, caught as [`Error::Panicked`]). Like any fit error,
+    /// the search turns it into `error_score`.
     ///
     /// ```
     /// use grid_core::Error;

@@ -188,6 +188,9 @@ fn fitted_search_scores_with_the_classes_it_was_fitted_on() {
     let score = accuracy.score(x.view(), &y_unknown).unwrap();
     let right = (0..15).filter(|&i| pred[i] == y_unknown[i]).count();
     assert_eq!(score, right as f64 / 15.0);
+    // ... and is an error for a probability scorer, which never sees columns that do not match.
+    let unknown = search.score(x.view(), &y_unknown).unwrap_err();
+    assert!(matches!(unknown, Error::UnknownLabel(_)), "{unknown}");
 }
 
 /// Candidate 0 sleeps on split 0 then fails on split 1; every other candidate fails at once.
@@ -402,14 +405,21 @@ fn the_cross_validation_seed_and_threads_are_settable_and_results_deterministic(
     assert!(matches!(raise, Error::CandidateFailed { split: 0, .. }), "{raise}");
     let failed = cv(0, 2).predict(Behaviour::Panics, &x, &y).unwrap_err();
     assert!(failed.to_string().contains("build function exploded"), "{failed}");
+    // The caught panic prints nothing, so its error says where it was raised.
+    assert!(failed.to_string().contains("common/mod.rs:"), "{failed}");
 }
 
 #[test]
 fn stratified_cv_through_the_builder_on_labels() {
-    let (x, y) = three_classes();
+    // Class-sorted labels: KFold(3) would put one whole class in each test fold.
+    let (x, _) = three_classes();
+    let y: Array1<i32> = (0..15).map(|i| i / 5).collect();
     let scores = CrossValidation::new(NearestCentroid).cv(StratifiedKFold::new(3)).verbose(0);
     let by_count = CrossValidation::new(NearestCentroid).cv(3).verbose(0);
-    assert_eq!(scores.score(NoParams, &x, &y).unwrap(), by_count.score(NoParams, &x, &y).unwrap());
+    let plain = CrossValidation::new(NearestCentroid).cv(KFold::new(3)).verbose(0);
+    let stratified = scores.score(NoParams, &x, &y).unwrap();
+    assert_eq!(by_count.score(NoParams, &x, &y).unwrap(), stratified);
+    assert_ne!(plain.score(NoParams, &x, &y).unwrap(), stratified);
 }
 
 /// Runs this test binary again with only `child` (an ignored test), and returns its stderr.

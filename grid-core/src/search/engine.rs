@@ -1,7 +1,7 @@
 //! The engine: splits computed once and their data gathered once, then every (candidate, split)
 //! fit run as an independent task on a thread pool, failures caught and kept per task.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 use std::time::Instant;
@@ -266,18 +266,25 @@ impl<'a, Y: Target> Engine<'a, Y> {
 thread_local! {
     /// How many [`guarded`] calls the current thread is inside.
     static GUARD_DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Where the last panic caught by [`guarded`] on this thread was raised (`file:line`).
+    static PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Installs, once per process, a panic hook that stays silent for panics raised inside
-/// [`guarded`] on the panicking thread (they are caught and reported as warnings or errors)
-/// and hands every other panic to the hook that was installed before it.
+/// [`guarded`] on the panicking thread (they are caught and reported as warnings or errors;
+/// the hook only notes where they were raised) and hands every other panic to the hook that
+/// was installed before it. Under `panic = "abort"` nothing can be caught, so every panic goes
+/// to the previous hook.
 fn install_quiet_panic_hook() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if GUARD_DEPTH.with(Cell::get) == 0 {
+            if cfg!(panic = "abort") || GUARD_DEPTH.with(Cell::get) == 0 {
                 previous(info);
+            } else {
+                let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+                PANIC_LOCATION.with(|p| *p.borrow_mut() = location);
             }
         }));
     });
@@ -299,8 +306,8 @@ impl Drop for GuardDepth {
     }
 }
 
-/// Runs `f`, turning a panic into [`Error::Panicked`] with the panic's message. The panic
-/// prints nothing (no message, no backtrace): its message becomes the error's text.
+/// Runs `f`, turning a panic into [`Error::Panicked`] with the panic's message and where it
+/// was raised. The panic prints nothing (no message, no backtrace): the error's text says it.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     install_quiet_panic_hook();
     let depth = GuardDepth::enter();
@@ -312,7 +319,10 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without a message".into());
-        Err(Error::Panicked(message))
+        match PANIC_LOCATION.with(|p| p.borrow_mut().take()) {
+            Some(location) => Err(Error::Panicked(format!("{message} (at {location})"))),
+            None => Err(Error::Panicked(message)),
+        }
     })
 }
 

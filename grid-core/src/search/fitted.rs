@@ -126,9 +126,18 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
     pub fn score(&self, x: ArrayView2<'_, f32>, y: &Y) -> Result<f64> {
         let model = self.best_estimator()?;
         let pred = model.predict(x)?;
-        let classes = Y::merge_classes(&self.classes, &Y::merge_classes(&y.classes(), &pred.classes()));
         let proba = if self.scorer.needs_proba() { model.predict_proba(x)? } else { None };
-        let (y_true, y_pred) = (y.encode(&classes)?, pred.encode(&classes)?);
+        // With probabilities, only the training classes (the columns of `proba`) number the
+        // labels: a label unknown to training is an error before any scorer (a user's closure
+        // too) sees mismatched columns. Without, unknown labels are merely wrong predictions.
+        let merged;
+        let classes = if proba.is_some() {
+            &self.classes
+        } else {
+            merged = Y::merge_classes(&self.classes, &Y::merge_classes(&y.classes(), &pred.classes()));
+            &merged
+        };
+        let (y_true, y_pred) = (y.encode(classes)?, pred.encode(classes)?);
         self.scorer.score(&Evaluation {
             y_true: &y_true,
             y_pred: &y_pred,
