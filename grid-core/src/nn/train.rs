@@ -270,6 +270,8 @@ impl Validation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nn::{Activation, FitParams};
+    use ndarray::{s, Axis};
 
     #[test]
     fn step_errors_keep_their_kind() {
@@ -287,5 +289,70 @@ mod tests {
             StepError::Diverged(f64::INFINITY).in_epoch(7),
             Error::Diverged { epoch: 7, loss } if loss == f64::INFINITY
         ));
+    }
+
+    /// Keras 3 trained scenario (a)'s network for 100 epochs (700 Adam steps, the last of each
+    /// epoch on 6 rows) from its own initial weights, in recorded row orders
+    /// (`tests/fixtures/keras_adam_trajectory.py`). From the same weights and orders, our
+    /// trainer follows the same path: the forward pass, the loss, the gradients, the partial
+    /// batch and Adam's update all agree to float rounding, step after step.
+    #[test]
+    fn follows_keras_adam_trajectory_for_700_steps() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/keras_adam_trajectory.json"))
+                .expect("the fixture is JSON");
+        let floats = |v: &serde_json::Value| -> Vec<f32> {
+            v.as_array().expect("an array").iter().map(|x| x.as_f64().expect("a number") as f32).collect()
+        };
+        let nested = |key: &str| -> Vec<serde_json::Value> { fixture[key].as_array().expect(key).clone() };
+        let initial = nested("initial_weights");
+        let orders: Vec<Vec<usize>> = nested("orders")
+            .iter()
+            .map(|o| {
+                o.as_array()
+                    .expect("an order")
+                    .iter()
+                    .map(|i| i.as_u64().expect("an index") as usize)
+                    .collect()
+            })
+            .collect();
+        let keras_mse: Vec<f64> =
+            nested("epoch_train_mse").iter().map(|v| v.as_f64().expect("a number")).collect();
+        let keras_final: Vec<Vec<f32>> = nested("final_weights").iter().map(floats).collect();
+
+        let data = crate::datasets::make_regression(100, 5).noise(0.1).seed(42).build().expect("the data");
+        let x = data.x.slice(s![34.., ..]).to_owned();
+        let y = data.y.slice(s![34..]).to_owned().insert_axis(Axis(1));
+        let spec = Sequential::new(5).dense(10, Activation::Relu).dense(1, Activation::Linear);
+        let weights =
+            vec![(floats(&initial[0]), floats(&initial[1])), (floats(&initial[2]), floats(&initial[3]))];
+        let net = Network::from_weights(&spec, Head::Values, Cpu::default(), weights);
+        let params = FitParams { batch_size: 10, ..FitParams::default() };
+        let mut trainer =
+            Trainer::new(net, &params, TrainLoss::Mse, Rows::values(x.view(), y.view())).expect("buffers");
+        assert_eq!((orders.len(), keras_mse.len()), (100, 100));
+
+        for (epoch, order) in orders.into_iter().enumerate() {
+            assert_eq!(order.len(), 66);
+            trainer.order = order;
+            trainer.epoch(epoch).expect("a finite epoch");
+            let predicted = trainer.net.outputs(x.view()).expect("predictions");
+            let mse = predicted.iter().zip(&y).map(|(p, t)| f64::from(p - t).powi(2)).sum::<f64>() / 66.0;
+            let relative = (mse - keras_mse[epoch]).abs() / keras_mse[epoch];
+            assert!(relative < 1e-5, "epoch {epoch}: training MSE {mse} against Keras' {}", keras_mse[epoch]);
+        }
+        // The loss fell by about 12 %: the comparison covers real training, not a flat start.
+        assert!(keras_mse[99] < 0.9 * keras_mse[0]);
+        let ours = trainer.net.weights();
+        let ours: Vec<Vec<f32>> =
+            ours.iter().flat_map(|(k, b)| [k.iter().copied().collect(), b.to_vec()]).collect();
+        for (name, (a, b)) in
+            ["kernel 0", "bias 0", "kernel 1", "bias 1"].iter().zip(ours.iter().zip(&keras_final))
+        {
+            assert_eq!(a.len(), b.len(), "{name}");
+            for (a, b) in a.iter().zip(b) {
+                assert!((a - b).abs() <= 1e-4 * b.abs().max(1.0), "{name}: {a} against Keras' {b}");
+            }
+        }
     }
 }
