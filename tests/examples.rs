@@ -1,5 +1,6 @@
 //! Every seed example runs here with fewer epochs, so none of them can rot.
 
+use gridcv::nn::Layer;
 use gridcv::prelude::*;
 
 #[allow(dead_code)]
@@ -47,6 +48,37 @@ fn regressor_architecture_runs_the_64_candidates() {
     assert_eq!(search.best_score(), best_finite(&results.candidates));
     assert_eq!(results.ranked()[0].index, search.best_index());
     assert!([2, 3].contains(&search.best_params().num_layers));
+    let rows = &results.candidates;
+    for row in rows {
+        assert_eq!(
+            row.grid_params.as_deref(),
+            Some(&["activation", "batch_size", "epochs", "num_layers", "optimizer", "units"][..]),
+            "the six axes of seed 2"
+        );
+        assert!(row.errors.iter().all(Option::is_none), "{}: {:?}", row.params, row.errors);
+        assert!(row.mean_test_score().is_finite() && row.mean_test_score() < 0.0, "{}", row.params);
+    }
+    assert_eq!(rows.iter().filter(|r| r.params.num_layers == 3).count(), 32);
+    // 64 = 2^6: two values on each of the six axes.
+    for axis in ["activation", "batch_size", "epochs", "num_layers", "optimizer", "units"] {
+        let values: std::collections::BTreeSet<String> =
+            rows.iter().map(|r| results.param_value(r, axis).to_string()).collect();
+        assert_eq!(values.len(), 2, "{axis}: {values:?}");
+    }
+
+    // The refitted best model has the best candidate's architecture.
+    let best = search.best_params();
+    let model = search.best_estimator().unwrap();
+    let layers = model.spec().layers();
+    assert_eq!(layers.len(), best.num_layers + 1, "{best}");
+    for layer in &layers[..best.num_layers] {
+        assert_eq!(*layer, Layer::Dense { units: best.units, activation: best.activation }, "{best}");
+    }
+    let weights = model.weights();
+    assert_eq!(weights.len(), best.num_layers + 1);
+    assert_eq!(weights[0].0.dim(), (5, best.units));
+    assert_eq!(weights[best.num_layers].0.dim(), (best.units, 1));
+    assert_eq!(model.history().epochs(), best.epochs);
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The seed scenarios end to end through `GridSearchCV` with the dfdx networks, with few epochs:
-//! the basic regressor grid (seed 1), the architecture grid (seed 2), validation data and early
-//! stopping (seed 3), the Iris classifier (seed 4).
+//! the basic regressor grid (seed 1), validation data and early stopping (seed 3), the Iris
+//! classifier (seed 4). Seed 2's architecture grid is checked on its example's own search, in
+//! `tests/examples.rs`.
 
-use gridcv::nn::Layer;
 use gridcv::prelude::*;
 
 #[tunable]
@@ -92,58 +92,4 @@ fn validation_data_and_early_stopping_through_the_search() {
     assert_eq!(history.loss.len(), 4);
     assert_eq!(history.val_loss.len(), 4);
     assert!(history.stopped_epoch.is_some());
-}
-
-// Seed 2's build function, from its example: the architecture itself is a hyperparameter.
-#[allow(dead_code)]
-#[path = "../examples/regressor_architecture.rs"]
-mod regressor_architecture;
-use regressor_architecture::deep_model;
-
-#[test]
-fn architecture_grid_of_seed_2_through_the_search() {
-    let data = datasets::make_regression(100, 5).noise(0.1).seed(42).build().unwrap();
-    // The seed's 64 candidates, with 2 and 4 epochs instead of 50 and 100.
-    let grid = grid!(deep_model {
-        batch_size: [10, 20],
-        epochs: [2, 4],
-        optimizer: [Adam, RmsProp],
-        units: [10, 20],
-        num_layers: [2, 3],
-        activation: [Relu, Tanh],
-    });
-    assert_eq!(
-        grid.to_string(),
-        "64 candidates: activation(2) x batch_size(2) x epochs(2) x num_layers(2) x optimizer(2) x units(2)"
-    );
-    let search = GridSearchCV::new(NeuralRegressor::new(), grid)
-        .cv(3)
-        .scoring(Scoring::NegMeanSquaredError)
-        .seed(42)
-        .verbose(0)
-        .fit(&data.x, &data.y)
-        .unwrap();
-    let rows = &search.cv_results().candidates;
-    assert_eq!(rows.len(), 64);
-    for row in rows {
-        assert!(row.errors.iter().all(Option::is_none), "{}: {:?}", row.params, row.errors);
-        assert!(row.mean_test_score().is_finite() && row.mean_test_score() < 0.0, "{}", row.params);
-    }
-    assert_eq!(rows.iter().filter(|r| r.params.num_layers == 3).count(), 32);
-    assert!(search.best_score().is_finite());
-    assert_eq!(search.best_score(), rows.iter().map(|r| r.mean_test_score()).fold(f64::MIN, f64::max));
-
-    // The refitted best model has the best candidate's architecture.
-    let best = search.best_params();
-    let model = search.best_estimator().unwrap();
-    let layers = model.spec().layers();
-    assert_eq!(layers.len(), best.num_layers + 1, "{best}");
-    for layer in &layers[..best.num_layers] {
-        assert_eq!(*layer, Layer::Dense { units: best.units, activation: best.activation }, "{best}");
-    }
-    let weights = model.weights();
-    assert_eq!(weights.len(), best.num_layers + 1);
-    assert_eq!(weights[0].0.dim(), (5, best.units));
-    assert_eq!(weights[best.num_layers].0.dim(), (best.units, 1));
-    assert_eq!(model.history().epochs(), best.epochs);
 }
