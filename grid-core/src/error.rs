@@ -101,6 +101,35 @@ pub enum Error {
         /// What went wrong.
         source: Box<Error>,
     },
+    /// The refit of the best candidate on all the data failed (an error, a divergence, a
+    /// panic). The search keeps its cross-validation results; `best_estimator()` returns this.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let source = std::sync::Arc::new(Error::Diverged { epoch: 4, loss: f64::NAN });
+    /// let e = Error::RefitFailed { candidate: 2, params: "{units: 5}".into(), source };
+    /// assert_eq!(e.to_string(), "the refit of candidate 2 ({units: 5}) on all the data failed: \
+    ///                            training diverged at epoch 4: the loss is NaN");
+    /// ```
+    #[error("the refit of candidate {candidate} ({params}) on all the data failed: {source}")]
+    RefitFailed {
+        /// Index of the refitted candidate in the grid.
+        candidate: usize,
+        /// The candidate's parameters, displayed.
+        params: String,
+        /// What went wrong, shared by every call of `best_estimator()`.
+        source: std::sync::Arc<Error>,
+    },
+    /// Every candidate had a failed fit, so none was picked as the best and refitted; the
+    /// search keeps its results, and `best_estimator()` returns this.
+    #[error(
+        "none of the {candidates} candidates succeeded on every split, so none was refitted \
+         (see the search's warnings and cv_results())"
+    )]
+    NoCompleteCandidate {
+        /// Number of candidates of the search.
+        candidates: usize,
+    },
     /// No fit of the search succeeded.
     #[error("all {fits} fits failed; the first failure was: {first}")]
     AllFitsFailed {

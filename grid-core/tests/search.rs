@@ -131,7 +131,7 @@ fn failing_candidates_score_nan_rank_last_and_keep_the_others() {
     let warnings = search.warnings();
     assert!(warnings
         .iter()
-        .any(|w| w.starts_with("candidate 2 Panics failed on split 0") && w.contains("panicked")));
+        .any(|w| w.starts_with("candidate 2 Panics failed on 3 of 3 splits") && w.contains("panicked")));
     assert!(warnings.iter().any(|w| w.contains("non-finite mean test score") && w.contains("[0, 2, 3, 4]")));
 }
 
@@ -252,8 +252,10 @@ fn several_metrics_refit_by_name_and_export_sklearn_columns() {
     assert_eq!(back, json);
     assert!(matches!(results.to_csv("/nonexistent-dir/r.csv"), Err(Error::Io { .. })));
     let table = results.to_string();
-    assert!(table.lines().next().unwrap().contains("mean_test_r2"));
-    assert_eq!(table.lines().count(), 5);
+    // The table shows the refit metric, and says so.
+    assert!(table.starts_with("ranked by neg_mean_squared_error, the refit metric (also scored: r2)\n"));
+    assert!(table.lines().nth(1).unwrap().contains("mean_test_neg_mean_squared_error"));
+    assert_eq!(table.lines().count(), 6);
 }
 
 #[test]
@@ -363,6 +365,7 @@ fn a_hand_built_result_without_scores_prints_and_exports_without_panicking() {
             score_time: Default::default(),
             errors: vec![None],
         }],
+        refit_metric: 0,
     };
     assert!(results.to_string().contains("{alpha: 1}"));
     // The missing split and its NaN std are empty cells, as pandas writes NaN.

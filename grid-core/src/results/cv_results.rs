@@ -95,6 +95,9 @@ pub struct CvResults<P> {
     pub n_splits: usize,
     /// One row per candidate.
     pub candidates: Vec<CandidateResult<P>>,
+    /// Index in [`metrics`](Self::metrics) of the metric that picks the best candidate (the
+    /// `refit` metric; 0 with one metric): the table shows and sorts by it.
+    pub refit_metric: usize,
 }
 
 impl<P: Params> CvResults<P> {
@@ -113,10 +116,11 @@ impl<P: Params> CvResults<P> {
         self.metrics.iter().position(|m| m == metric)
     }
 
-    /// The rows sorted by rank of the first metric (best first; ties in grid order).
+    /// The rows sorted by rank of the [refit metric](Self::refit_metric) (best first; ties in
+    /// grid order).
     pub fn ranked(&self) -> Vec<&CandidateResult<P>> {
         let mut rows: Vec<_> = self.candidates.iter().collect();
-        rows.sort_by_key(|r| (r.rank.first().copied().unwrap_or(usize::MAX), r.index));
+        rows.sort_by_key(|r| (r.rank.get(self.refit_metric).copied().unwrap_or(usize::MAX), r.index));
         rows
     }
 
@@ -134,7 +138,7 @@ impl<P: Params> CvResults<P> {
     ///     index: 0, params: P { a: 1, b: 2 }, grid_params: Some(vec!["a"]), test: vec![], rank: vec![],
     ///     train: None, fit_time: Default::default(), score_time: Default::default(), errors: vec![],
     /// };
-    /// let results = CvResults { metrics: vec![], param_names: vec!["a".into(), "b".into()], n_splits: 0, candidates: vec![] };
+    /// let results = CvResults { metrics: vec![], param_names: vec!["a".into(), "b".into()], n_splits: 0, candidates: vec![], refit_metric: 0 };
     /// assert_eq!(results.grid_param(&row, "a"), Some(serde_json::json!(1)));
     /// assert_eq!(results.grid_param(&row, "b"), None);
     /// ```

@@ -48,6 +48,8 @@ pub(crate) struct Engine<'a, Y: Target> {
     validation: Option<(ArrayView2<'a, f32>, &'a Y)>,
     seed: u64,
     return_train_score: bool,
+    /// Train scores computed for the refit's check only: a failure there is no fit failure.
+    train_scores_for_refit: bool,
     error_value: f64,
 }
 
@@ -57,6 +59,9 @@ pub(crate) struct EngineSettings<'s> {
     pub(crate) scorers: Vec<Scoring>,
     pub(crate) seed: u64,
     pub(crate) return_train_score: bool,
+    /// Also score each fit on its training rows, for the refit's check, without reporting the
+    /// scores or failing the fit when they cannot be computed.
+    pub(crate) train_scores_for_refit: bool,
     pub(crate) error_value: f64,
 }
 
@@ -126,8 +131,9 @@ impl<'a, Y: Target> Engine<'a, Y> {
                 }
                 let y_test = y.select(&split.test).encode(&classes)?;
                 let y_train = y.select(&split.train);
-                let y_train_encoded =
-                    settings.return_train_score.then(|| y_train.encode(&classes)).transpose()?;
+                let y_train_encoded = (settings.return_train_score || settings.train_scores_for_refit)
+                    .then(|| y_train.encode(&classes))
+                    .transpose()?;
                 Ok(Fold {
                     x_train: x.select(Axis(0), &split.train),
                     x_test: x.select(Axis(0), &split.test),
@@ -147,6 +153,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
             validation: options.validation,
             seed: settings.seed,
             return_train_score: settings.return_train_score,
+            train_scores_for_refit: settings.train_scores_for_refit,
             error_value: settings.error_value,
         };
         Ok((engine, warnings))
@@ -169,6 +176,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
             let test = self.score(&model, fold.x_test.view(), &fold.y_test)?;
             let train = match &fold.y_train_encoded {
                 Some(y) if self.return_train_score => Some(self.score(&model, fold.x_train.view(), y)?),
+                Some(y) if self.train_scores_for_refit => self.score(&model, fold.x_train.view(), y).ok(),
                 _ => None,
             };
             Ok((test, train))
@@ -235,7 +243,15 @@ impl<'a, Y: Target> Engine<'a, Y> {
         guarded(|| estimator.fit(params, &data))
     }
 
-    /// Every scorer's value for `model` on `x` against `y_true`; a non-finite score is an error.
+    /// Scorer `metric`'s value for `model` on all the data (the refit's training score).
+    pub(crate) fn score_on_all<M: Predictor<Y>>(&self, model: &M, metric: usize) -> Result<f64> {
+        let y_true = self.y.encode(&self.classes)?;
+        let scores = self.score(model, self.x.view(), &y_true)?;
+        scores.get(metric).copied().ok_or_else(|| Error::Empty(format!("the scores of scorer {metric}")))
+    }
+
+    /// Every scorer's value for `model` on `x` against `y_true`; a non-finite score is an error,
+    /// and so is a panicking scorer, named.
     fn score<M: Predictor<Y>>(
         &self,
         model: &M,
@@ -251,7 +267,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
                 .map(|scorer| {
                     let eval =
                         Evaluation { y_true, y_pred: &y_pred, proba: proba.as_ref().map(|p| p.view()) };
-                    let value = scorer.score(&eval)?;
+                    let value = guarded(|| scorer.score(&eval)).map_err(|e| scorer_panic(scorer, e))?;
                     if value.is_finite() {
                         Ok(value)
                     } else {
@@ -260,6 +276,17 @@ impl<'a, Y: Target> Engine<'a, Y> {
                 })
                 .collect()
         })
+    }
+}
+
+/// A scorer's panic as an error naming the scorer (not "the fit panicked"); other errors as
+/// they are.
+fn scorer_panic(scorer: &Scoring, error: Error) -> Error {
+    match error {
+        Error::Panicked(message) => {
+            Error::Metric { metric: scorer.name(), reason: format!("the scorer panicked: {message}") }
+        }
+        other => other,
     }
 }
 

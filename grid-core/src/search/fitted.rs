@@ -2,8 +2,9 @@
 
 use ndarray::ArrayView2;
 
+use super::refit::NoModel;
 use crate::data::Target;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::estimator::Predictor;
 use crate::grid::Params;
 use crate::metrics::{Evaluation, Scoring};
@@ -40,8 +41,9 @@ pub struct FittedSearch<P, M, Y: Target> {
     pub(crate) best_index: usize,
     pub(crate) refit_metric: usize,
     pub(crate) scorer: Scoring,
-    pub(crate) best_estimator: Option<M>,
+    pub(crate) best_estimator: std::result::Result<M, NoModel>,
     pub(crate) refit_time: f64,
+    pub(crate) refit_train_score: Option<f64>,
     pub(crate) warnings: Vec<String>,
     pub(crate) splits: Vec<Split>,
     /// The classes of the data the search ran on (scikit-learn's `classes_`).
@@ -64,16 +66,34 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
         self.best_index
     }
 
-    /// The best candidate refitted on all the data; an error if the search ran with `refit(false)`.
+    /// The best candidate refitted on all the data. An error if the search ran with
+    /// `refit(false)`, if the refit failed ([`Error::RefitFailed`](crate::Error::RefitFailed), with its cause: the
+    /// cross-validation results are kept), or if no candidate succeeded on every split
+    /// ([`Error::NoCompleteCandidate`](crate::Error::NoCompleteCandidate)).
     pub fn best_estimator(&self) -> Result<&M> {
-        self.best_estimator
-            .as_ref()
-            .ok_or_else(|| Error::invalid("refit", "the search ran with refit(false)"))
+        self.best_estimator.as_ref().map_err(NoModel::error)
     }
 
-    /// Takes the refitted model out of the search.
+    /// Takes the refitted model out of the search (the errors of
+    /// [`best_estimator`](Self::best_estimator)).
     pub fn into_best_estimator(self) -> Result<M> {
-        self.best_estimator.ok_or_else(|| Error::invalid("refit", "the search ran with refit(false)"))
+        self.best_estimator.map_err(|e| e.error())
+    }
+
+    /// The refitted model's score of the refit metric on all the data it was refitted on, to
+    /// compare with the best candidate's train scores in cross-validation (a refit clearly
+    /// below them is a warning). `None` without a refitted model or when it cannot be scored.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).verbose(0).fit(&x, &y)?;
+    /// assert_eq!(search.refit_train_score(), Some(0.0)); // the mean of y has R² 0 on y
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn refit_train_score(&self) -> Option<f64> {
+        self.refit_train_score
     }
 
     /// Every candidate's results.
@@ -86,7 +106,8 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
         self.refit_time
     }
 
-    /// Warnings of the search (failed fits, small classes, non-finite scores), in grid order.
+    /// Warnings of the search (small classes, one line per candidate with failed fits, non-finite
+    /// scores, a failed refit or one that trained clearly worse than its folds), in that order.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
     }

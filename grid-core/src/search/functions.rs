@@ -331,6 +331,7 @@ impl<E> CrossValidation<E> {
             scorers: Vec::new(),
             seed: self.settings.seed,
             return_train_score: false,
+            train_scores_for_refit: false,
             error_value: f64::NAN,
         };
         let (engine, warnings) = Engine::prepare(x, y, &options, settings)?;

@@ -4,10 +4,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ndarray::Array2;
 
+use super::best::{best_candidate, ranking_warnings};
 use super::engine::{run_parallel, Engine, EngineSettings, Outcome};
+use super::failures::failure_summary;
 use super::fitted::FittedSearch;
 use super::options::FitOptions;
 use super::progress::Progress;
+use super::refit::{refit_best, NoModel};
 use super::settings::{Cv, ErrorScore, Refit, Scorers, SearchSettings};
 use crate::data::Target;
 use crate::error::{Error, Result};
@@ -54,7 +57,9 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
         self
     }
 
-    /// One scorer or several (`[Scoring::R2, Scoring::NegMeanSquaredError]`).
+    /// One scorer or several (`[Scoring::R2, Scoring::NegMeanSquaredError]`), or scikit-learn's
+    /// scorer names (`"f1_macro"`, `["accuracy", "f1_macro"]`). An unknown name, or two scorers
+    /// of one name, is an error of `fit`.
     pub fn scoring(mut self, scoring: impl Into<Scorers>) -> Self {
         self.settings.scorers = scoring.into();
         self
@@ -148,7 +153,7 @@ where
     }
     let n_jobs = settings.threads()?;
     let task = estimator.task();
-    let scorers = settings.scorers.resolve(task);
+    let scorers = settings.scorers.resolve(task)?;
     let names: Vec<String> = scorers.iter().map(|s| s.name()).collect();
     let refit_metric = match &settings.refit {
         Refit::Metric(name) => names.iter().position(|n| n == name).ok_or_else(|| {
@@ -169,6 +174,7 @@ where
         scorers,
         seed: settings.seed,
         return_train_score,
+        train_scores_for_refit: settings.refit != Refit::No,
         error_value: settings.error_score.value(),
     };
     let (engine, mut warnings) = Engine::prepare(x, y, &options, engine_settings)?;
@@ -193,12 +199,9 @@ where
             Some(params) => engine.run_task(estimator, params, candidate, split),
             None => unreachable_candidate(candidate, engine.scorers.len()),
         };
-        if let Some(error) = &outcome.error {
-            if raise {
-                lowest_failure.fetch_min(t, Ordering::Relaxed);
-            } else if let Some(params) = &params {
-                progress.warn(&failure_message(candidate, params, split, error, settings.error_score));
-            }
+        // A failure's warning is printed once per candidate, its fits counted, after the fits.
+        if raise && outcome.error.is_some() {
+            lowest_failure.fetch_min(t, Ordering::Relaxed);
         }
         progress.fit_done(candidate, &outcome.test);
         Some(outcome)
@@ -208,6 +211,8 @@ where
 
     let mut first_error = None;
     let mut rows = Vec::with_capacity(n_candidates);
+    // Each candidate's train scores of the refit metric, for the refit's check.
+    let mut refit_train = Vec::with_capacity(n_candidates);
     let mut outcomes = outcomes.into_iter();
     for candidate in 0..n_candidates {
         let params = grid.get(candidate).ok_or_else(|| Error::Empty(format!("candidate {candidate}")))?;
@@ -222,7 +227,6 @@ where
             let error = outcome.error.take();
             errors.push(error.as_ref().map(Error::to_string));
             if let Some(e) = error {
-                warnings.push(failure_message(candidate, &params, split, &e, settings.error_score));
                 if first_error.is_none() {
                     let params = params.to_string();
                     first_error =
@@ -236,18 +240,24 @@ where
                 return Err(e);
             }
         }
+        if let Some(w) = failure_summary(candidate, &params, &errors, settings.error_score) {
+            progress_free_warn(settings.verbose, &w);
+            warnings.push(w);
+        }
         let per_metric = |get: &dyn Fn(&Outcome) -> Option<&Vec<f64>>| -> Option<Vec<Scores>> {
             (0..engine.scorers.len())
                 .map(|m| Some(Scores::new(done.iter().map(|o| get(o).map(|v| v[m])).collect::<Option<_>>()?)))
                 .collect()
         };
+        let train = per_metric(&|o| o.train.as_ref());
+        refit_train.push(train.as_ref().and_then(|t| t.get(refit_metric).cloned()));
         rows.push(CandidateResult {
             index: candidate,
             grid_params: grid.axes_of(candidate).map(|axes| axes.iter().map(|a| a.name).collect()),
             params,
             test: per_metric(&|o| Some(&o.test)).unwrap_or_default(),
             rank: Vec::new(),
-            train: if return_train_score { per_metric(&|o| o.train.as_ref()) } else { None },
+            train: if return_train_score { train } else { None },
             fit_time: Timing::of(&done.iter().map(|o| o.fit_time).collect::<Vec<_>>()),
             score_time: Timing::of(&done.iter().map(|o| o.score_time).collect::<Vec<_>>()),
             errors,
@@ -264,33 +274,33 @@ where
             row.rank.push(r);
         }
     }
-    let non_finite: Vec<usize> =
-        rows.iter().filter(|r| !r.test[refit_metric].mean.is_finite()).map(|r| r.index).collect();
-    if !non_finite.is_empty() {
-        let w = format!(
-            "{} of {n_candidates} candidates have a non-finite mean test score and rank last: {non_finite:?}",
-            non_finite.len()
-        );
+    let best = best_candidate(&rows, refit_metric);
+    for w in ranking_warnings(&rows, refit_metric, best) {
         progress_free_warn(settings.verbose, &w);
         warnings.push(w);
     }
-    let best_index = rows.iter().position(|r| r.rank[refit_metric] == 1).unwrap_or(0);
+    let best_index = best.index;
     let param_names = param_names(grid, &rows[0].params);
-    let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows };
-    let (best_estimator, refit_time) = match settings.refit {
-        Refit::No => (None, 0.0),
+    let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows, refit_metric };
+    let refitted = match settings.refit {
+        Refit::No => None,
+        _ if !best.complete => None,
         _ => {
-            let start = std::time::Instant::now();
             let params = &cv_results.candidates[best_index].params;
-            let model =
-                engine.fit_all(estimator, params, best_index).map_err(|e| Error::CandidateFailed {
-                    candidate: best_index,
-                    params: params.to_string(),
-                    split: n_splits,
-                    source: Box::new(e),
-                })?;
-            (Some(model), start.elapsed().as_secs_f64())
+            let cv_train = refit_train[best_index].as_ref();
+            Some(refit_best(&engine, estimator, params, best_index, refit_metric, cv_train))
         }
+    };
+    let (best_estimator, refit_time, refit_train_score) = match refitted {
+        Some(r) => {
+            if let Some(w) = r.warning {
+                progress_free_warn(settings.verbose, &w);
+                warnings.push(w);
+            }
+            (r.model, r.time, r.train_score)
+        }
+        None if settings.refit == Refit::No => (Err(NoModel::NotAsked), 0.0, None),
+        None => (Err(NoModel::NoCompleteCandidate { candidates: n_candidates }), 0.0, None),
     };
     Ok(FittedSearch {
         cv_results,
@@ -299,6 +309,7 @@ where
         scorer: engine.scorers[refit_metric].clone(),
         best_estimator,
         refit_time,
+        refit_train_score,
         warnings,
         splits: engine.folds.into_iter().map(|f| f.split).collect(),
         classes: engine.classes,
@@ -315,19 +326,6 @@ fn unreachable_candidate(candidate: usize, n_scorers: usize) -> Outcome {
         score_time: 0.0,
         error: Some(Error::Empty(format!("candidate {candidate} of the grid"))),
     }
-}
-
-fn failure_message(
-    candidate: usize,
-    params: &impl std::fmt::Display,
-    split: usize,
-    error: &Error,
-    error_score: ErrorScore,
-) -> String {
-    format!(
-        "candidate {candidate} {params} failed on split {split} and scores {}: {error}",
-        error_score.value()
-    )
 }
 
 fn progress_free_warn(verbose: u8, message: &str) {

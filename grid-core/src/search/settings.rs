@@ -1,6 +1,7 @@
 //! The settings of a search that are not the estimator or the grid: how to split, how to score,
 //! what to refit, what a failed fit scores.
 
+use crate::error::{Error, Result};
 use crate::estimator::Task;
 use crate::metrics::Scoring;
 use crate::split::{KFold, Splitter, StratifiedKFold};
@@ -69,17 +70,27 @@ impl ResolvedCv<'_> {
     }
 }
 
-/// One or several scorers (scikit-learn's `scoring=` as a string, list or dict).
+/// One or several scorers (scikit-learn's `scoring=` as a string, list or dict): [`Scoring`]
+/// values or scikit-learn's scorer names, checked when the search starts (an unknown name is an
+/// error listing the valid ones, and so are two scorers of the same name).
 ///
 /// ```
 /// use grid_core::metrics::Scoring;
 /// use grid_core::search::Scorers;
 /// let one: Scorers = Scoring::R2.into();
 /// let two: Scorers = [Scoring::R2, Scoring::NegMeanSquaredError].into();
-/// assert_eq!((one.len(), two.len()), (1, 2));
+/// let by_name: Scorers = ["accuracy", "f1_macro"].into();
+/// assert_eq!((one.len(), two.len(), by_name.len()), (1, 2, 2));
 /// ```
 #[derive(Clone, Debug, Default)]
-pub struct Scorers(pub(crate) Vec<Scoring>);
+pub struct Scorers(Vec<ScorerSpec>);
+
+/// A scorer as the user gave it: a value, or a name resolved when the search starts.
+#[derive(Clone, Debug)]
+enum ScorerSpec {
+    Scoring(Scoring),
+    Name(String),
+}
 
 impl Scorers {
     /// Number of scorers (0 means the estimator's default).
@@ -92,31 +103,89 @@ impl Scorers {
         self.0.is_empty()
     }
 
-    /// The scorers to use for a task: those chosen, or the task's default.
-    pub(crate) fn resolve(&self, task: Task) -> Vec<Scoring> {
+    /// The scorers to use for a task: those chosen, or the task's default. A name that is no
+    /// built-in scorer's, or two scorers of one name (their columns and `refit` would be
+    /// ambiguous), is an error.
+    pub(crate) fn resolve(&self, task: Task) -> Result<Vec<Scoring>> {
         if self.0.is_empty() {
-            vec![Scoring::default_for(task == Task::Classification)]
-        } else {
-            self.0.clone()
+            return Ok(vec![Scoring::default_for(task == Task::Classification)]);
         }
+        let scorers = self
+            .0
+            .iter()
+            .map(|spec| match spec {
+                ScorerSpec::Scoring(s) => Ok(s.clone()),
+                ScorerSpec::Name(name) => name.parse::<Scoring>(),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let names: Vec<String> = scorers.iter().map(Scoring::name).collect();
+        if let Some((i, name)) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)) {
+            let first = names.iter().position(|n| n == name).unwrap_or(0);
+            return Err(Error::invalid(
+                "scoring",
+                format!(
+                    "scorers {first} and {i} are both named `{name}`: the result columns and `refit` \
+                     name scorers, so each name must be unique (the scorers are {names:?})"
+                ),
+            ));
+        }
+        Ok(scorers)
     }
 }
 
 impl From<Scoring> for Scorers {
     fn from(s: Scoring) -> Self {
-        Scorers(vec![s])
+        Scorers(vec![ScorerSpec::Scoring(s)])
     }
 }
 
 impl From<Vec<Scoring>> for Scorers {
     fn from(v: Vec<Scoring>) -> Self {
-        Scorers(v)
+        Scorers(v.into_iter().map(ScorerSpec::Scoring).collect())
     }
 }
 
 impl<const N: usize> From<[Scoring; N]> for Scorers {
     fn from(v: [Scoring; N]) -> Self {
-        Scorers(v.into())
+        Scorers(v.into_iter().map(ScorerSpec::Scoring).collect())
+    }
+}
+
+/// A scorer by its scikit-learn name (`"f1_macro"`), as `scoring="f1_macro"`.
+impl From<&str> for Scorers {
+    fn from(name: &str) -> Self {
+        Scorers(vec![ScorerSpec::Name(name.to_string())])
+    }
+}
+
+impl From<String> for Scorers {
+    fn from(name: String) -> Self {
+        Scorers(vec![ScorerSpec::Name(name)])
+    }
+}
+
+/// Scorers by their scikit-learn names, as `scoring=["accuracy", "f1_macro"]`.
+impl<const N: usize> From<[&str; N]> for Scorers {
+    fn from(names: [&str; N]) -> Self {
+        Scorers(names.into_iter().map(|n| ScorerSpec::Name(n.to_string())).collect())
+    }
+}
+
+impl From<&[&str]> for Scorers {
+    fn from(names: &[&str]) -> Self {
+        Scorers(names.iter().map(|n| ScorerSpec::Name(n.to_string())).collect())
+    }
+}
+
+impl From<Vec<&str>> for Scorers {
+    fn from(names: Vec<&str>) -> Self {
+        names.as_slice().into()
+    }
+}
+
+impl From<Vec<String>> for Scorers {
+    fn from(names: Vec<String>) -> Self {
+        Scorers(names.into_iter().map(ScorerSpec::Name).collect())
     }
 }
 
