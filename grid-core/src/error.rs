@@ -138,6 +138,26 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
+    /// A fitted network's outputs are NaN or infinite for some rows of `x` (finite but extreme
+    /// inputs, e.g. 3e38, overflow inside the network): no prediction or score is made from them.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::NonFiniteOutput { rows: vec![2, 5], n_rows: 6 };
+    /// assert!(e.to_string().starts_with("the network's outputs are not finite for 2 of 6 rows of x (rows [2, 5])"));
+    /// ```
+    #[error(
+        "the network's outputs are not finite for {} of {n_rows} rows of x (rows {}): their \
+         values overflow inside the network; scale the features",
+        rows.len(),
+        format_rows(rows)
+    )]
+    NonFiniteOutput {
+        /// The rows of `x` whose outputs are not finite (all of them, in order).
+        rows: Vec<usize>,
+        /// Number of rows of `x`.
+        n_rows: usize,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].
@@ -152,5 +172,15 @@ impl Error {
     /// ```
     pub fn invalid(name: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidParameter { name: name.into(), reason: reason.into() }
+    }
+}
+
+/// At most the first ten rows of a list, and how many more there are.
+fn format_rows(rows: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    if rows.len() <= SHOWN {
+        format!("{rows:?}")
+    } else {
+        format!("{:?} and {} more", &rows[..SHOWN], rows.len() - SHOWN)
     }
 }

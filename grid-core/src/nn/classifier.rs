@@ -164,7 +164,7 @@ impl<L: Label> FittedClassifier<L> {
     /// assert!(proba.iter().all(|&p| (0.0..=1.0).contains(&p)));
     /// ```
     pub fn probabilities(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
-        let logits = self.model.net.outputs(x)?;
+        let logits = self.model.outputs(x)?;
         Ok(match self.model.net.head() {
             Head::SigmoidLogit => {
                 let mut proba = Array2::zeros((logits.nrows(), 2));
@@ -233,7 +233,7 @@ impl<L: Label> FittedClassifier<L> {
 
 impl<L: Label> Predictor<Array1<L>> for FittedClassifier<L> {
     fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array1<L>> {
-        let logits = self.model.net.outputs(x)?;
+        let logits = self.model.outputs(x)?;
         let head = self.model.net.head();
         Ok(logits
             .rows()

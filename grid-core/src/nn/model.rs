@@ -26,6 +26,25 @@ impl Model {
     pub(crate) fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
         self.net.weights()
     }
+
+    /// The network's outputs for the rows of `x`; outputs that are not finite (extreme inputs
+    /// overflowing inside the network) are [`Error::NonFiniteOutput`] naming their rows, never
+    /// a prediction.
+    pub(crate) fn outputs(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
+        let out = self.net.outputs(x)?;
+        let rows: Vec<usize> = out
+            .rows()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|v| !v.is_finite()))
+            .map(|(i, _)| i)
+            .collect();
+        if rows.is_empty() {
+            Ok(out)
+        } else {
+            Err(Error::NonFiniteOutput { rows, n_rows: out.nrows() })
+        }
+    }
 }
 
 /// The accessors [`FittedRegressor`](super::FittedRegressor) and

@@ -180,7 +180,7 @@ impl FittedRegressor {
 
     /// Predictions as an `n x outputs` matrix, whatever the number of outputs.
     pub fn predict_matrix(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
-        self.model.net.outputs(x)
+        self.model.outputs(x)
     }
 
     /// Saves the model into the directory `dir` (created if needed): `weights.safetensors`
