@@ -64,15 +64,15 @@ impl<'a, Y: Target> Engine<'a, Y> {
     /// Checks the data, splits it once and gathers each fold's rows. Returns the engine and
     /// the splitter's warnings.
     pub(crate) fn prepare(
-        x: &'a Array2<f32>,
+        x: ArrayView2<'a, f32>,
         y: &'a Y,
-        options: &FitOptions<'a, Y>,
+        options: &'a FitOptions<'_, Y>,
         settings: EngineSettings<'_>,
     ) -> Result<(Self, Vec<String>)> {
-        let x = x.view();
         check_xy(&x, y)?;
         if let Some((xv, yv)) = &options.validation {
-            check_xy(xv, *yv).map_err(|e| Error::invalid("validation_data", e.to_string()))?;
+            check_xy(&xv.view(), yv.as_ref())
+                .map_err(|e| Error::invalid("validation_data", e.to_string()))?;
             if xv.ncols() != x.ncols() {
                 return Err(Error::ShapeMismatch {
                     what: "columns of the validation x (must equal the columns of x)".into(),
@@ -144,7 +144,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
             classes,
             folds,
             scorers: settings.scorers,
-            validation: options.validation,
+            validation: options.validation.as_ref().map(|(x, y)| (x.view(), y.as_ref())),
             seed: settings.seed,
             return_train_score: settings.return_train_score,
             error_value: settings.error_value,

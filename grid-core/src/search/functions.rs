@@ -3,7 +3,7 @@
 //! with scikit-learn's defaults and as the methods of [`CrossValidation`], which takes every
 //! setting of a search (threads, seed, verbosity, error score) and fit-time data.
 
-use ndarray::Array2;
+use crate::input::{IntoFeatures, IntoTarget};
 
 use super::engine::{guarded, run_parallel, Engine, EngineSettings};
 use super::grid_search::search;
@@ -189,7 +189,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(row.test[0].splits, vec![-1.0, -1.0]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn validate<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<CandidateResult<P>>
+    pub fn validate<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<CandidateResult<P>>
     where
         P: Params,
         Y: Target,
@@ -212,8 +217,8 @@ impl<E> CrossValidation<E> {
     pub fn validate_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<CandidateResult<P>>
     where
@@ -221,13 +226,15 @@ impl<E> CrossValidation<E> {
         Y: Target,
         E: Estimator<P, Y>,
     {
+        let (x, y) = (x.into_features(), y.into_target());
+        let settings = &self.settings;
         let mut results = search(
             &self.estimator,
             &vec![params],
-            &self.settings,
-            self.settings.return_train_score,
-            x,
-            y,
+            settings,
+            settings.return_train_score,
+            x.view(),
+            y.as_ref(),
             options,
         )?
         .cv_results;
@@ -244,7 +251,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(cv.score(Strategy::Constant(2.0), &x, &y)?, vec![0.0, 0.0, 0.0]); // R² = 0
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn score<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<Vec<f64>>
+    pub fn score<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<Vec<f64>>
     where
         P: Params,
         Y: Target,
@@ -267,8 +279,8 @@ impl<E> CrossValidation<E> {
     pub fn score_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<Vec<f64>>
     where
@@ -291,7 +303,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(cv.predict(Strategy::Mean, &x, &y)?, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn predict<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<Y>
+    pub fn predict<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<Y>
     where
         P: Params,
         Y: Target,
@@ -314,8 +331,8 @@ impl<E> CrossValidation<E> {
     pub fn predict_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<Y>
     where
@@ -333,7 +350,8 @@ impl<E> CrossValidation<E> {
             return_train_score: false,
             error_value: f64::NAN,
         };
-        let (engine, warnings) = Engine::prepare(x, y, &options, settings)?;
+        let (x, y) = (x.into_features(), y.into_target());
+        let (engine, warnings) = Engine::prepare(x.view(), y.as_ref(), &options, settings)?;
         let mut seen = vec![false; x.nrows()];
         for fold in &engine.folds {
             for &i in &fold.split.test {
@@ -394,7 +412,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(curve.test_scores, vec![vec![-1.0, -1.0], vec![0.0, 0.0]]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn curve<G, Y>(&self, grid: G, x: &Array2<f32>, y: &Y) -> Result<ValidationCurve<G::Params>>
+    pub fn curve<'d, G, Y>(
+        &self,
+        grid: G,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<ValidationCurve<G::Params>>
     where
         G: ParamGrid,
         Y: Target,
@@ -418,8 +441,8 @@ impl<E> CrossValidation<E> {
     pub fn curve_with<'d, G, Y>(
         &self,
         grid: G,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<ValidationCurve<G::Params>>
     where
@@ -427,7 +450,9 @@ impl<E> CrossValidation<E> {
         Y: Target,
         E: Estimator<G::Params, Y>,
     {
-        let results = search(&self.estimator, &grid, &self.settings, true, x, y, options)?.cv_results;
+        let (x, y) = (x.into_features(), y.into_target());
+        let results =
+            search(&self.estimator, &grid, &self.settings, true, x.view(), y.as_ref(), options)?.cv_results;
         let mut curve =
             ValidationCurve { params: Vec::new(), train_scores: Vec::new(), test_scores: Vec::new() };
         for row in results.candidates {
@@ -452,11 +477,11 @@ impl<E> CrossValidation<E> {
 /// assert_eq!(row.test[0].splits, vec![-1.0, -1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_validate<E, P, Y>(
+pub fn cross_validate<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
     scoring: impl Into<Scorers>,
 ) -> Result<CandidateResult<P>>
@@ -479,11 +504,11 @@ where
 /// assert_eq!(r2, vec![0.0, 0.0, 0.0]); // predicting the mean scores R² = 0
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_val_score<E, P, Y>(
+pub fn cross_val_score<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
 ) -> Result<Vec<f64>>
 where
@@ -506,11 +531,11 @@ where
 /// assert_eq!(pred, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_val_predict<E, P, Y>(
+pub fn cross_val_predict<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
 ) -> Result<Y>
 where
@@ -547,11 +572,11 @@ pub struct ValidationCurve<P> {
 /// assert_eq!(curve.test_scores, vec![vec![-1.0, -1.0], vec![0.0, 0.0]]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn validation_curve<E, G, Y>(
+pub fn validation_curve<'d, E, G, Y>(
     estimator: &E,
     grid: G,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
     scoring: impl Into<Scorers>,
 ) -> Result<ValidationCurve<G::Params>>

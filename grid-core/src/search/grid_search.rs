@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ndarray::Array2;
+use ndarray::ArrayView2;
 
 use super::engine::{run_parallel, Engine, EngineSettings, Outcome};
 use super::fitted::FittedSearch;
@@ -13,6 +13,7 @@ use crate::data::Target;
 use crate::error::{Error, Result};
 use crate::estimator::Estimator;
 use crate::grid::ParamGrid;
+use crate::input::{IntoFeatures, IntoTarget};
 use crate::results::{rank, CandidateResult, CvResults, Scores, Timing};
 
 /// Exhaustive search over a grid with cross-validation, as scikit-learn's `GridSearchCV`:
@@ -104,8 +105,27 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
         &self.grid
     }
 
-    /// Runs the search on `x` and `y`.
-    pub fn fit<Y: Target>(&self, x: &Array2<f32>, y: &Y) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
+    /// Runs the search on `x` and `y`: owned arrays, references or views, of `f32` or `f64`
+    /// (see [`IntoFeatures`] and [`IntoTarget`]; `f64` is converted to `f32` once).
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// // Rows 0..6 of a larger f64 table, used in place.
+    /// let table = ndarray::Array2::<f64>::zeros((100, 2));
+    /// let y = ndarray::array![1.0_f64, 2.0, 3.0, 1.0, 2.0, 3.0];
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean, Strategy::Median])
+    ///     .cv(3)
+    ///     .verbose(0)
+    ///     .fit(table.slice(ndarray::s![..6, ..]), &y)?;
+    /// assert_eq!(search.predict(table.slice(ndarray::s![..2, ..]))?, ndarray::array![2.0_f32, 2.0]);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn fit<'d, Y: Target>(
+        &self,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
     where
         E: Estimator<G::Params, Y>,
     {
@@ -115,27 +135,37 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
     /// Runs the search with fit-time data: validation data handed to every fit, groups.
     pub fn fit_with<'d, Y: Target>(
         &self,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
     where
         E: Estimator<G::Params, Y>,
     {
-        search(&self.estimator, &self.grid, &self.settings, self.settings.return_train_score, x, y, options)
+        let (x, y) = (x.into_features(), y.into_target());
+        let settings = &self.settings;
+        search(
+            &self.estimator,
+            &self.grid,
+            settings,
+            settings.return_train_score,
+            x.view(),
+            y.as_ref(),
+            options,
+        )
     }
 }
 
 /// Runs a search of `grid` with `estimator` under `settings` (train scores when
 /// `return_train_score`): the engine of [`GridSearchCV`] and of the cross-validation functions.
-pub(crate) fn search<'d, E, G, Y>(
+pub(crate) fn search<E, G, Y>(
     estimator: &E,
     grid: &G,
     settings: &SearchSettings,
     return_train_score: bool,
-    x: &'d Array2<f32>,
-    y: &'d Y,
-    options: FitOptions<'d, Y>,
+    x: ArrayView2<'_, f32>,
+    y: &Y,
+    options: FitOptions<'_, Y>,
 ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
 where
     G: ParamGrid,
@@ -171,7 +201,7 @@ where
         return_train_score,
         error_value: settings.error_score.value(),
     };
-    let (engine, mut warnings) = Engine::prepare(x, y, &options, engine_settings)?;
+    let (engine, mut warnings) = Engine::prepare(x.reborrow(), y, &options, engine_settings)?;
     let n_splits = engine.folds.len();
     let progress = Progress::new(n_candidates, n_splits, refit_metric, settings.verbose);
     for w in &warnings {
