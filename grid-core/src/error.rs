@@ -158,6 +158,27 @@ pub enum Error {
         /// Number of rows of `x`.
         n_rows: usize,
     },
+    /// A fit would need more memory than is available (estimated before anything is
+    /// allocated: an allocation that fails aborts the process). The search runs fewer fits at
+    /// once when that is enough, and fails only the fits too large to run alone.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::OutOfMemory { needed: 4_100_000_000, available: 3_000_000_000 };
+    /// assert!(e.to_string().starts_with("the fit needs about 4.10 GB of memory but 3.00 GB are available"));
+    /// ```
+    #[error(
+        "the fit needs about {} of memory but {} are available: use smaller layers, a smaller \
+         batch_size or fewer rows",
+        crate::memory::human(*needed),
+        crate::memory::human(*available)
+    )]
+    OutOfMemory {
+        /// Bytes the fit was estimated to need.
+        needed: u64,
+        /// Bytes available when it was to start.
+        available: u64,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].

@@ -1,5 +1,6 @@
 //! What a new user hits at run time with the networks (issue 12): non-finite outputs, a
-//! regressor built from `meta.n_classes`, loading a saved model as the other kind.
+//! regressor built from `meta.n_classes`, loading a saved model as the other kind, fits that
+//! would not fit in memory.
 
 mod nn_support;
 
@@ -9,6 +10,7 @@ use grid_core::nn::{
     Activation, FitParams, FittedClassifier, FittedRegressor, HasFitParams, NeuralClassifier,
     NeuralRegressor, Sequential,
 };
+use grid_core::search::GridSearchCV;
 use grid_core::Error;
 use ndarray::{Array1, Array2};
 use nn_support::{blobs, linear, Mlp};
@@ -118,4 +120,63 @@ fn loading_a_saved_model_as_the_other_kind_says_what_it_is() {
     assert!(matches!(FittedClassifier::<String>::load(dir.join("classifier")), Err(Error::Parse { .. })));
     assert!(FittedClassifier::<u8>::load(dir.join("classifier")).is_ok());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The network of issue 12: two hidden layers of 16 000 units, about 4 GB per fit with Adam.
+/// Its fits are planned, never allocated, here.
+fn wide() -> Mlp {
+    Mlp { hidden: vec![16_000, 16_000], ..quick(Activation::Linear) }
+}
+
+#[test]
+fn fits_that_would_not_fit_in_memory_run_fewer_at_once_or_fail_typed() {
+    let (x, y) = linear(30, 0.1, 4);
+    let estimator = NeuralRegressor::new();
+    // What one fold's fit needs: cv(3) of 30 rows trains on 20.
+    let (x20, y20) = (x.slice(ndarray::s![..20, ..]), y.slice(ndarray::s![..20]).to_owned());
+    let need = |p: &Mlp| estimator.memory_estimate(p, &TrainSet::new(x20, &y20)).expect("an estimate");
+    let (small_bytes, wide_bytes) = (need(&quick(Activation::Linear)), need(&wide()));
+    assert!(wide_bytes > 4_000_000_000 && wide_bytes < 4_500_000_000, "{wide_bytes}");
+
+    // Room for one small fit at a time, not two, and never for a wide one.
+    let grid = vec![quick(Activation::Linear), wide()];
+    let search =
+        GridSearchCV::new(estimator, grid).cv(3).n_jobs(2).memory_limit(small_bytes * 3 / 2).verbose(0);
+    let search = search.fit(&x, &y).unwrap();
+    let rows = &search.cv_results().candidates;
+    assert!(rows[0].errors.iter().all(Option::is_none), "{:?}", rows[0].errors);
+    for error in &rows[1].errors {
+        let error = error.as_deref().unwrap_or_default();
+        assert!(error.starts_with("the fit needs about 4."), "{error}");
+    }
+    assert!(
+        search.warnings().iter().any(|w| w.starts_with("running 1 fit at once instead of 2")),
+        "{:?}",
+        search.warnings()
+    );
+    assert_eq!(search.best_index(), 0);
+    // The small candidate's scores are those of a search with room for everything.
+    let free = GridSearchCV::new(estimator, vec![quick(Activation::Linear)]).cv(3).n_jobs(2).verbose(0);
+    let free = free.fit(&x, &y).unwrap();
+    assert_eq!(free.cv_results().candidates[0].test[0].splits, rows[0].test[0].splits);
+    assert!(free.warnings().is_empty(), "{:?}", free.warnings());
+
+    // Room for a fold's fit but not for the refit on all 30 rows: the refit is the typed error.
+    let tight = GridSearchCV::new(estimator, vec![quick(Activation::Linear)]).cv(3).memory_limit(small_bytes);
+    let error = match tight.verbose(0).fit(&x, &y) {
+        Err(e) => e,
+        Ok(search) => search.best_estimator().map(|_| ()).unwrap_err(),
+    };
+    assert!(error.to_string().contains("the fit needs about"), "{error}");
+}
+
+#[test]
+fn cross_val_predict_plans_its_fits_too() {
+    let (x, y) = linear(30, 0.1, 5);
+    let cv = grid_core::search::CrossValidation::new(NeuralRegressor::new()).cv(3).verbose(0);
+    let e = cv.memory_limit(1_000_000_000).predict(wide(), &x, &y).unwrap_err();
+    assert!(
+        matches!(&e, Error::CandidateFailed { source, .. } if matches!(**source, Error::OutOfMemory { .. })),
+        "{e:?}"
+    );
 }

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::config::HasFitParams;
-use super::model::{model_accessors, FitRequest, Model};
+use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::objective::predicted_class;
 use super::persist;
 use super::regressor::in_validation;
@@ -124,6 +124,18 @@ impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Arra
             _ => Ok(Rows::classes(data.x, labels_of(data.y, &classes)?, n_classes, head)),
         })?;
         Ok(FittedClassifier { model, classes })
+    }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array1<L>>) -> Option<u64> {
+        let problem = Problem::Classification { n_classes: data.classes.len() };
+        let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+        memory_estimate(
+            &params.build(&data.meta()),
+            &params.fit_params(),
+            problem,
+            data.x.nrows(),
+            validation_rows,
+        )
     }
 }
 

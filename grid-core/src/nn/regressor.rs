@@ -6,7 +6,7 @@ use std::path::Path;
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
 use super::config::HasFitParams;
-use super::model::{model_accessors, FitRequest, Model};
+use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::persist;
 use super::rows::Rows;
 use super::sequential::Sequential;
@@ -110,6 +110,23 @@ impl ValueTarget for Array2<f32> {
     }
 }
 
+/// [`Estimator::memory_estimate`] of a regressor.
+fn values_memory<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Option<u64>
+where
+    P: Tunable<Output = Sequential> + HasFitParams,
+    Y: ValueTarget,
+{
+    let problem = Problem::Regression { n_outputs: data.y.matrix().ncols() };
+    let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+    memory_estimate(
+        &params.build(&data.meta()),
+        &params.fit_params(),
+        problem,
+        data.x.nrows(),
+        validation_rows,
+    )
+}
+
 fn fit_values<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Result<FittedRegressor<Y>>
 where
     P: Tunable<Output = Sequential> + HasFitParams,
@@ -168,6 +185,10 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> f
     fn fit(&self, params: &P, data: &TrainSet<'_, Array1<f32>>) -> Result<FittedRegressor> {
         fit_values(params, data)
     }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array1<f32>>) -> Option<u64> {
+        values_memory(params, data)
+    }
 }
 
 impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> for NeuralRegressor {
@@ -179,6 +200,10 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> f
 
     fn fit(&self, params: &P, data: &TrainSet<'_, Array2<f32>>) -> Result<FittedRegressor<Array2<f32>>> {
         fit_values(params, data)
+    }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array2<f32>>) -> Option<u64> {
+        values_memory(params, data)
     }
 }
 

@@ -208,6 +208,34 @@ impl<'a, Y: Target> Engine<'a, Y> {
         guarded(|| estimator.fit(params, &data))
     }
 
+    /// [`Estimator::memory_estimate`] of `params` on fold `split`'s training rows, or on all
+    /// the data (the refit) for `None`; `None` when unknown or when asking panicked.
+    pub(crate) fn memory_estimate<P, E: Estimator<P, Y>>(
+        &self,
+        estimator: &E,
+        params: &P,
+        split: Option<usize>,
+    ) -> Option<u64> {
+        let (x, y) = match split {
+            Some(split) => (self.folds[split].x_train.view(), &self.folds[split].y_train),
+            None => (self.x.view(), self.y),
+        };
+        let data = TrainSet { x, y, classes: self.classes.clone(), validation: self.validation(), seed: 0 };
+        guarded(|| Ok(estimator.memory_estimate(params, &data))).ok().flatten()
+    }
+
+    /// The outcome of a task that did not run because of `error`.
+    pub(crate) fn not_run(&self, error: Error) -> Outcome {
+        let failed = vec![self.error_value; self.scorers.len()];
+        Outcome {
+            train: self.return_train_score.then(|| failed.clone()),
+            test: failed,
+            fit_time: 0.0,
+            score_time: 0.0,
+            error: Some(error),
+        }
+    }
+
     /// The test rows of fold `split`.
     pub(crate) fn test_x(&self, split: usize) -> ArrayView2<'_, f32> {
         self.folds[split].x_test.view()

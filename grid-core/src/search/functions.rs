@@ -7,6 +7,7 @@ use crate::input::{IntoFeatures, IntoTarget};
 
 use super::engine::{guarded, run_parallel, Engine, EngineSettings};
 use super::grid_search::search;
+use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
 use super::progress::Progress;
 use super::settings::{Cv, ErrorScore, Refit, Scorers, SearchSettings};
@@ -174,6 +175,22 @@ impl<E> CrossValidation<E> {
     /// ```
     pub fn return_train_score(mut self, yes: bool) -> Self {
         self.settings.return_train_score = yes;
+        self
+    }
+
+    /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
+    /// `/proc/meminfo`), as [`GridSearchCV::memory_limit`](crate::search::GridSearchCV::memory_limit):
+    /// fewer fits at once, or [`Error::OutOfMemory`] for a fit too large to run alone.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let cv = grid_core::search::CrossValidation::new(DummyRegressor).cv(2).memory_limit(1 << 30).verbose(0);
+    /// assert_eq!(cv.score(Strategy::Mean, &x, &y)?.len(), 2);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.settings.memory_limit = Some(bytes);
         self
     }
 
@@ -351,7 +368,7 @@ impl<E> CrossValidation<E> {
             error_value: f64::NAN,
         };
         let (x, y) = (x.into_features(), y.into_target());
-        let (engine, warnings) = Engine::prepare(x.view(), y.as_ref(), &options, settings)?;
+        let (engine, mut warnings) = Engine::prepare(x.view(), y.as_ref(), &options, settings)?;
         let mut seen = vec![false; x.nrows()];
         for fold in &engine.folds {
             for &i in &fold.split.test {
@@ -367,13 +384,18 @@ impl<E> CrossValidation<E> {
             return Err(Error::invalid("cv", format!("row {i} is in no test fold: not a partition")));
         }
         let n_splits = engine.folds.len();
+        let memory = MemoryPlan::new(n_splits, n_jobs, self.settings.memory_available(), |k| {
+            engine.memory_estimate(&self.estimator, &params, Some(k))
+        });
+        warnings.extend(memory.warning(n_jobs));
         let progress = Progress::new(1, n_splits, 0, self.settings.verbose);
         for w in &warnings {
             progress.warn(w);
         }
-        let parts = run_parallel(n_splits, n_jobs, |k| {
-            let part = engine
-                .fit_fold(&self.estimator, &params, 0, k)
+        let parts = run_parallel(n_splits, memory.n_jobs, |k| {
+            let part = memory
+                .check_task(k)
+                .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, k))
                 .and_then(|model| guarded(|| model.predict(engine.test_x(k))));
             progress.fit_done(0, &[]);
             part

@@ -6,6 +6,7 @@ use ndarray::ArrayView2;
 
 use super::engine::{run_parallel, Engine, EngineSettings, Outcome};
 use super::fitted::FittedSearch;
+use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
 use super::progress::Progress;
 use super::settings::{Cv, ErrorScore, Refit, Scorers, SearchSettings};
@@ -97,6 +98,26 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
     /// 0: silent; 1 (default): warnings, and a progress bar when stderr is a terminal.
     pub fn verbose(mut self, level: u8) -> Self {
         self.settings.verbose = level;
+        self
+    }
+
+    /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
+    /// `/proc/meminfo` when the search starts). Fits the estimator can size (the neural
+    /// estimators can) run fewer at once when they would not fit together, with a warning; a
+    /// fit that would not fit alone fails with [`Error::OutOfMemory`] and scores
+    /// `error_score`, as any failed fit. Nothing is allocated to find out.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// // The dummy estimator cannot size its fits: a limit changes nothing for it.
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).memory_limit(1).verbose(0);
+    /// assert!(search.fit(&x, &y)?.warnings().is_empty());
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.settings.memory_limit = Some(bytes);
         self
     }
 
@@ -203,6 +224,11 @@ where
     };
     let (engine, mut warnings) = Engine::prepare(x.reborrow(), y, &options, engine_settings)?;
     let n_splits = engine.folds.len();
+    let memory = MemoryPlan::new(n_candidates * n_splits, n_jobs, settings.memory_available(), |t| {
+        grid.get(t / n_splits)
+            .and_then(|params| engine.memory_estimate(estimator, &params, Some(t % n_splits)))
+    });
+    warnings.extend(memory.warning(n_jobs));
     let progress = Progress::new(n_candidates, n_splits, refit_metric, settings.verbose);
     for w in &warnings {
         progress.warn(w);
@@ -213,15 +239,16 @@ where
     // of lowest (candidate, split), whatever the number of threads and their timing.
     let raise = settings.error_score == ErrorScore::Raise;
     let lowest_failure = AtomicUsize::new(usize::MAX);
-    let outcomes = run_parallel(n_candidates * n_splits, n_jobs, |t| {
+    let outcomes = run_parallel(n_candidates * n_splits, memory.n_jobs, |t| {
         if raise && t > lowest_failure.load(Ordering::Relaxed) {
             return None;
         }
         let (candidate, split) = (t / n_splits, t % n_splits);
         let params = grid.get(candidate);
-        let outcome = match &params {
-            Some(params) => engine.run_task(estimator, params, candidate, split),
-            None => unreachable_candidate(candidate, engine.scorers.len()),
+        let outcome = match (&params, memory.check_task(t)) {
+            (Some(_), Err(too_big)) => engine.not_run(too_big),
+            (Some(params), Ok(())) => engine.run_task(estimator, params, candidate, split),
+            (None, _) => unreachable_candidate(candidate, engine.scorers.len()),
         };
         if let Some(error) = &outcome.error {
             if raise {
@@ -312,8 +339,10 @@ where
         _ => {
             let start = std::time::Instant::now();
             let params = &cv_results.candidates[best_index].params;
-            let model =
-                engine.fit_all(estimator, params, best_index).map_err(|e| Error::CandidateFailed {
+            let needed = engine.memory_estimate(estimator, params, None);
+            let model = crate::memory::check(needed, memory.available)
+                .and_then(|()| engine.fit_all(estimator, params, best_index))
+                .map_err(|e| Error::CandidateFailed {
                     candidate: best_index,
                     params: params.to_string(),
                     split: n_splits,

@@ -9,6 +9,7 @@ mod engine;
 mod fitted;
 mod functions;
 mod grid_search;
+mod memory_plan;
 mod options;
 mod progress;
 mod seed;
