@@ -121,3 +121,21 @@ fn predict_proba_is_one_name_on_the_model_and_the_search() {
     let e = regression.predict_proba(&iris.x).unwrap_err().to_string();
     assert!(e.contains("no class probabilities"), "{e}");
 }
+
+#[test]
+fn the_target_type_follows_from_any_form_of_y_without_annotations() {
+    let table = table();
+    let x = table.slice(s![..30, ..4]);
+    let y64 = table.slice(s![..30, 4]).to_owned();
+    let y32 = y64.mapv(|v| v as f32);
+    let by_ref = regression_search().fit(x, &y64).unwrap().predict(x).unwrap();
+    let by_view = regression_search().fit(x, y64.view()).unwrap().predict(x).unwrap();
+    let by_f32 = regression_search().fit(x, y32.view()).unwrap().predict(&x.to_owned()).unwrap();
+    assert_eq!(by_ref, by_view);
+    assert_eq!(by_view, by_f32);
+    let labels = datasets::load_iris();
+    let grid = grid!(small_classifier { epochs: [1] });
+    let search = GridSearchCV::new(NeuralClassifier::new(), grid).cv(2).verbose(0);
+    let pred = search.fit(labels.x.view(), labels.y.view()).unwrap().predict(&labels.x).unwrap();
+    assert!(pred.iter().all(|c| *c < 3));
+}

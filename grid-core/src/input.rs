@@ -15,7 +15,9 @@
 
 use std::borrow::Cow;
 
-use ndarray::{Array1, Array2, ArrayBase, ArrayView1, ArrayView2, CowArray, Data, Ix2};
+use ndarray::{
+    Array, Array1, Array2, ArrayBase, ArrayView, ArrayView1, ArrayView2, CowArray, Data, Dimension, Ix1, Ix2,
+};
 
 use crate::data::{Label, Target};
 
@@ -83,9 +85,50 @@ impl<'a, A: FeatureElement> IntoFeatures<'a> for Array2<A> {
     }
 }
 
-/// A target `y` of type `Y`: a reference to one (`&Array1<f32>`, `&Array2<f32>`, `&Array1<L>`),
-/// a view of one (`ArrayView1<f32>`, `ArrayView2<f32>`, `ArrayView1<L>`), or real values in
-/// `f64` (`&Array1<f64>`, `&Array2<f64>` and their views), converted to `f32` once.
+/// An element of a one-dimensional target, and the target it makes: a real value (`f32` as it
+/// is, `f64` converted) for `Array1<f32>`, or a class [`Label`] for `Array1<L>`.
+pub trait TargetElement: Clone + 'static {
+    /// The target an `Array1` of this element is read as.
+    type Target: Target;
+    /// The target, borrowed when it already is one.
+    fn borrow_target(y: &Array1<Self>) -> Cow<'_, Self::Target>;
+    /// The target, owned.
+    fn owned_target(y: ArrayView1<'_, Self>) -> Self::Target;
+}
+
+impl TargetElement for f32 {
+    type Target = Array1<f32>;
+    fn borrow_target(y: &Array1<f32>) -> Cow<'_, Array1<f32>> {
+        Cow::Borrowed(y)
+    }
+    fn owned_target(y: ArrayView1<'_, f32>) -> Array1<f32> {
+        y.to_owned()
+    }
+}
+
+impl TargetElement for f64 {
+    type Target = Array1<f32>;
+    fn borrow_target(y: &Array1<f64>) -> Cow<'_, Array1<f32>> {
+        Cow::Owned(y.mapv(|v| v as f32))
+    }
+    fn owned_target(y: ArrayView1<'_, f64>) -> Array1<f32> {
+        y.mapv(|v| v as f32)
+    }
+}
+
+impl<L: Label> TargetElement for L {
+    type Target = Array1<L>;
+    fn borrow_target(y: &Array1<L>) -> Cow<'_, Array1<L>> {
+        Cow::Borrowed(y)
+    }
+    fn owned_target(y: ArrayView1<'_, L>) -> Array1<L> {
+        y.to_owned()
+    }
+}
+
+/// A target `y` of type `Y`: a reference to or a view of an `Array1` of `f32`, `f64` (converted
+/// once) or a [`Label`] type, or of an `Array2` of `f32` or `f64` (several outputs). Each of
+/// them makes one target type, so `Y` never needs to be written.
 ///
 /// ```
 /// use grid_core::input::IntoTarget;
@@ -104,50 +147,57 @@ pub trait IntoTarget<'a, Y: Target> {
     fn into_target(self) -> Cow<'a, Y>;
 }
 
-impl<'a, Y: Target> IntoTarget<'a, Y> for &'a Y {
-    fn into_target(self) -> Cow<'a, Y> {
-        Cow::Borrowed(self)
+/// How an array of this element with dimension `D` reads as a target: a one-dimensional array
+/// of any [`TargetElement`], a two-dimensional one of `f32` or `f64` (several outputs). One
+/// trait over the dimension, so an array whose dimension is still being inferred (the view
+/// `s![..]` slices out) picks its target type without an annotation.
+pub trait TargetOf<D: Dimension>: Clone + 'static {
+    /// The target an array of this element and dimension is read as.
+    type Target: Target;
+    /// The target, borrowed when it already is one.
+    fn borrow_target(y: &Array<Self, D>) -> Cow<'_, Self::Target>;
+    /// The target, owned.
+    fn owned_target(y: ArrayView<'_, Self, D>) -> Self::Target;
+}
+
+impl<A: TargetElement> TargetOf<Ix1> for A {
+    type Target = A::Target;
+    fn borrow_target(y: &Array1<A>) -> Cow<'_, A::Target> {
+        TargetElement::borrow_target(y)
+    }
+    fn owned_target(y: ArrayView1<'_, A>) -> A::Target {
+        TargetElement::owned_target(y)
     }
 }
 
-impl<'a> IntoTarget<'a, Array1<f32>> for ArrayView1<'a, f32> {
-    fn into_target(self) -> Cow<'a, Array1<f32>> {
-        Cow::Owned(self.to_owned())
+impl TargetOf<Ix2> for f32 {
+    type Target = Array2<f32>;
+    fn borrow_target(y: &Array2<f32>) -> Cow<'_, Array2<f32>> {
+        Cow::Borrowed(y)
+    }
+    fn owned_target(y: ArrayView2<'_, f32>) -> Array2<f32> {
+        y.to_owned()
     }
 }
 
-impl<'a> IntoTarget<'a, Array2<f32>> for ArrayView2<'a, f32> {
-    fn into_target(self) -> Cow<'a, Array2<f32>> {
-        Cow::Owned(self.to_owned())
+impl TargetOf<Ix2> for f64 {
+    type Target = Array2<f32>;
+    fn borrow_target(y: &Array2<f64>) -> Cow<'_, Array2<f32>> {
+        Cow::Owned(y.mapv(|v| v as f32))
+    }
+    fn owned_target(y: ArrayView2<'_, f64>) -> Array2<f32> {
+        y.mapv(|v| v as f32)
     }
 }
 
-impl<'a, L: Label> IntoTarget<'a, Array1<L>> for ArrayView1<'a, L> {
-    fn into_target(self) -> Cow<'a, Array1<L>> {
-        Cow::Owned(self.to_owned())
+impl<'a, A: TargetOf<D>, D: Dimension> IntoTarget<'a, A::Target> for &'a Array<A, D> {
+    fn into_target(self) -> Cow<'a, A::Target> {
+        A::borrow_target(self)
     }
 }
 
-impl<'a> IntoTarget<'a, Array1<f32>> for &'a Array1<f64> {
-    fn into_target(self) -> Cow<'a, Array1<f32>> {
-        Cow::Owned(self.mapv(|v| v as f32))
-    }
-}
-
-impl<'a> IntoTarget<'a, Array1<f32>> for ArrayView1<'a, f64> {
-    fn into_target(self) -> Cow<'a, Array1<f32>> {
-        Cow::Owned(self.mapv(|v| v as f32))
-    }
-}
-
-impl<'a> IntoTarget<'a, Array2<f32>> for &'a Array2<f64> {
-    fn into_target(self) -> Cow<'a, Array2<f32>> {
-        Cow::Owned(self.mapv(|v| v as f32))
-    }
-}
-
-impl<'a> IntoTarget<'a, Array2<f32>> for ArrayView2<'a, f64> {
-    fn into_target(self) -> Cow<'a, Array2<f32>> {
-        Cow::Owned(self.mapv(|v| v as f32))
+impl<'a, A: TargetOf<D>, D: Dimension> IntoTarget<'a, A::Target> for ArrayView<'a, A, D> {
+    fn into_target(self) -> Cow<'a, A::Target> {
+        Cow::Owned(A::owned_target(self))
     }
 }
