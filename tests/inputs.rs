@@ -130,7 +130,8 @@ fn the_target_type_follows_from_any_form_of_y_without_annotations() {
     let y32 = y64.mapv(|v| v as f32);
     let by_ref = regression_search().fit(x, &y64).unwrap().predict(x).unwrap();
     let by_view = regression_search().fit(x, y64.view()).unwrap().predict(x).unwrap();
-    let by_f32 = regression_search().fit(x, y32.view()).unwrap().predict(&x.to_owned()).unwrap();
+    let x_owned = x.to_owned();
+    let by_f32 = regression_search().fit(x, y32.view()).unwrap().predict(&x_owned).unwrap();
     assert_eq!(by_ref, by_view);
     assert_eq!(by_view, by_f32);
     let labels = datasets::load_iris();
