@@ -70,7 +70,7 @@ fn classifier_grid_uses_stratified_folds_and_string_labels() {
     }
     let model = search.best_estimator().unwrap();
     assert_eq!(model.classes(), &names.map(String::from));
-    let proba = model.predict_proba(iris.x.view()).unwrap().unwrap();
+    let proba = model.predict_proba(iris.x.view()).unwrap();
     assert_eq!(proba.dim(), (150, 3));
     assert!(search.best_score() > 0.9, "{}", search.best_score());
 }

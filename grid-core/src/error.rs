@@ -167,6 +167,47 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
+    /// A fitted network's outputs are NaN or infinite for some rows of `x` (finite but extreme
+    /// inputs, e.g. 3e38, overflow inside the network): no prediction or score is made from them.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::NonFiniteOutput { rows: vec![2, 5], n_rows: 6 };
+    /// assert!(e.to_string().starts_with("the network's outputs are not finite for 2 of 6 rows of x (rows [2, 5])"));
+    /// ```
+    #[error(
+        "the network's outputs are not finite for {} of {n_rows} rows of x (rows {}): their \
+         values overflow inside the network; scale the features",
+        rows.len(),
+        format_rows(rows)
+    )]
+    NonFiniteOutput {
+        /// The rows of `x` whose outputs are not finite (all of them, in order).
+        rows: Vec<usize>,
+        /// Number of rows of `x`.
+        n_rows: usize,
+    },
+    /// A fit would need more memory than is available (estimated before anything is
+    /// allocated: an allocation that fails aborts the process). The search runs fewer fits at
+    /// once when that is enough, and fails only the fits too large to run alone.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::OutOfMemory { needed: 4_100_000_000, available: 3_000_000_000 };
+    /// assert!(e.to_string().starts_with("the fit needs about 4.10 GB of memory but 3.00 GB are available"));
+    /// ```
+    #[error(
+        "the fit needs about {} of memory but {} are available: use smaller layers, a smaller \
+         batch_size or fewer rows",
+        crate::memory::human(*needed),
+        crate::memory::human(*available)
+    )]
+    OutOfMemory {
+        /// Bytes the fit was estimated to need.
+        needed: u64,
+        /// Bytes available when it was to start.
+        available: u64,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].
@@ -181,5 +222,15 @@ impl Error {
     /// ```
     pub fn invalid(name: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidParameter { name: name.into(), reason: reason.into() }
+    }
+}
+
+/// At most the first ten rows of a list, and how many more there are.
+fn format_rows(rows: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    if rows.len() <= SHOWN {
+        format!("{rows:?}")
+    } else {
+        format!("{:?} and {} more", &rows[..SHOWN], rows.len() - SHOWN)
     }
 }

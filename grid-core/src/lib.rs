@@ -14,6 +14,8 @@ pub mod datasets;
 pub mod error;
 pub mod estimator;
 pub mod grid;
+pub mod input;
+pub mod memory;
 pub mod metrics;
 pub mod nn;
 pub mod results;

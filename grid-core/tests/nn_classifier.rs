@@ -3,7 +3,7 @@
 mod nn_support;
 
 use grid_core::datasets::{load_iris, train_test_split};
-use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
+use grid_core::estimator::{Estimator, Task, TrainSet};
 use grid_core::nn::{Activation, FitParams, FittedClassifier, NetParams, NeuralClassifier, Sequential};
 use grid_core::Error;
 use ndarray::{Array1, Array2};
@@ -71,7 +71,7 @@ fn nn_probabilities_are_in_sorted_class_order_and_agree_with_predict() {
     let y: Array1<String> = y.iter().map(|&c| names[c as usize].to_string()).collect();
     let model = NeuralClassifier::new().fit(&classifier(40), &TrainSet::new(x.view(), &y)).unwrap();
     assert_eq!(model.classes(), &["setosa", "versicolor", "virginica"]);
-    let proba = model.predict_proba(x.view()).unwrap().unwrap();
+    let proba = model.predict_proba(x.view()).unwrap();
     assert_eq!(proba.dim(), (90, 3));
     let pred = model.predict(x.view()).unwrap();
     for (row, label) in proba.rows().into_iter().zip(&pred) {
@@ -98,7 +98,7 @@ fn nn_classes_of_the_whole_data_set_give_a_full_width_output() {
     assert_eq!(data.meta().n_outputs, 3);
     let model = NeuralClassifier::new().fit(&classifier(10), &data).unwrap();
     assert_eq!(model.classes(), &[0, 1, 2]);
-    assert_eq!(model.predict_proba(x.view()).unwrap().unwrap().ncols(), 3);
+    assert_eq!(model.predict_proba(x.view()).unwrap().ncols(), 3);
     assert_eq!(model.spec().output_width(), Some(3));
 }
 
@@ -115,7 +115,7 @@ fn nn_binary_with_one_sigmoid_unit_or_two_softmax_units() {
             fit.clone(),
         );
         let model = NeuralClassifier::new().fit(&p, &TrainSet::new(x2.view(), &y2)).unwrap();
-        let proba = model.predict_proba(x2.view()).unwrap().unwrap();
+        let proba = model.predict_proba(x2.view()).unwrap();
         assert_eq!(proba.ncols(), 2);
         for row in proba.rows() {
             assert!((row[0] + row[1] - 1.0).abs() < 1e-6);

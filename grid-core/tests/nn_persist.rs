@@ -5,7 +5,7 @@ mod nn_support;
 
 use std::fs;
 
-use grid_core::estimator::{Estimator, Predictor, TrainSet};
+use grid_core::estimator::{Estimator, TrainSet};
 use grid_core::nn::{
     Activation, FitParams, FittedClassifier, FittedRegressor, NeuralClassifier, NeuralRegressor,
 };

@@ -2,7 +2,7 @@
 
 mod nn_support;
 
-use grid_core::estimator::{Estimator, Predictor, Task, TrainSet};
+use grid_core::estimator::{Estimator, Task, TrainSet};
 use grid_core::nn::{
     Activation, EarlyStopping, FitParams, FittedRegressor, Loss, NeuralRegressor, Optimizer,
 };
@@ -103,9 +103,15 @@ fn nn_several_outputs_with_array2_targets() {
         let err = mse(&pred.column(j).to_owned(), &y2.column(j).to_owned());
         assert!(err < 0.1, "output {j}: MSE {err}");
     }
-    // A two-output model cannot give one-dimensional predictions.
-    let one: grid_core::Result<Array1<f32>> = model.predict(x.view());
-    assert!(matches!(one, Err(Error::ShapeMismatch { expected: 1, got: 2, .. })));
+    // A two-output model predicts an Array2 by its type. Loaded from a file (one output by
+    // default), it cannot give one-dimensional predictions, and `into_multi_output` is the way.
+    let dir = std::env::temp_dir().join(format!("gridcv-two-outputs-{}", std::process::id()));
+    model.save(&dir).unwrap();
+    let loaded = FittedRegressor::load(&dir).unwrap();
+    let one = loaded.predict(x.view());
+    assert!(matches!(one, Err(Error::ShapeMismatch { expected: 1, got: 2, .. })), "{one:?}");
+    assert_eq!(loaded.into_multi_output().predict(x.view()).unwrap(), pred);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

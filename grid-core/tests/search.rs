@@ -188,7 +188,8 @@ fn bad_input_is_a_typed_error_naming_the_problem() {
     let msg = |r: grid_core::Result<_>| r.err().map(|e: Error| e.to_string()).unwrap_or_default();
     assert!(msg(search().cv(3).fit(&x, &y.slice(ndarray::s![..10]).to_owned()))
         .contains("number of samples in y"));
-    assert!(msg(search().cv(3).fit(&Array2::zeros((0, 2)), &Array1::<f32>::zeros(0))).contains("x is empty"));
+    assert!(msg(search().cv(3).fit(Array2::<f32>::zeros((0, 2)), &Array1::<f32>::zeros(0)))
+        .contains("x is empty"));
     let mut bad = x.clone();
     bad[[3, 1]] = f32::NAN;
     assert!(msg(search().cv(3).fit(&bad, &y)).contains("x holds a non-finite value (NaN) at row 3, column 1"));

@@ -125,6 +125,21 @@ pub trait Estimator<P, Y: Target>: Send + Sync {
 
     /// Fits a fresh model on `data` with the candidate's parameters.
     fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted>;
+
+    /// About how many bytes fitting `params` on `data` allocates at its peak, if the estimator
+    /// can tell (the default: `None`, unknown). A search runs fewer fits at once when their
+    /// estimates would not fit in the available memory together, and fails a fit that would
+    /// not fit alone with [`Error::OutOfMemory`](crate::Error::OutOfMemory), rather than let
+    /// an allocation abort the process (see [`memory`](crate::memory)).
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Estimator, Strategy, TrainSet};
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// assert_eq!(DummyRegressor.memory_estimate(&Strategy::Mean, &TrainSet::new(x.view(), &y)), None);
+    /// ```
+    fn memory_estimate(&self, _params: &P, _data: &TrainSet<'_, Y>) -> Option<u64> {
+        None
+    }
 }
 
 /// A fitted model.
@@ -162,5 +177,9 @@ impl<P, Y: Target, E: Estimator<P, Y>> Estimator<P, Y> for &E {
 
     fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted> {
         (**self).fit(params, data)
+    }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Y>) -> Option<u64> {
+        (**self).memory_estimate(params, data)
     }
 }

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::config::HasFitParams;
-use super::model::{model_accessors, FitRequest, Model};
+use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::objective::predicted_class;
 use super::persist;
 use super::regressor::in_validation;
@@ -18,6 +18,7 @@ use crate::data::{check_xy, Encoded, Label, Target};
 use crate::error::Result;
 use crate::estimator::{Estimator, Predictor, Task, TrainSet};
 use crate::grid::Tunable;
+use crate::input::{IntoFeatures, IntoTarget};
 
 /// A dfdx network classifier: fits the [`Sequential`] network a candidate's build function
 /// returns to class labels (`Array1<L>` for any [`Label`]), minimizing the cross-entropy.
@@ -38,7 +39,7 @@ use crate::grid::Tunable;
 /// );
 /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
 /// assert_eq!(model.classes(), &["down", "up"]);
-/// let proba = model.predict_proba(x.view()).unwrap().unwrap();
+/// let proba = model.predict_proba(&x).unwrap();
 /// assert_eq!(proba.dim(), (40, 2));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,9 +59,9 @@ impl NeuralClassifier {
     }
 }
 
-/// A fitted [`NeuralClassifier`]: predicted labels ([`Predictor::predict`]), class
-/// probabilities ([`Predictor::predict_proba`]), the classes, history, spec, fit parameters
-/// and weights, and [`save`](Self::save) / [`load`](Self::load).
+/// A fitted [`NeuralClassifier`]: predicted labels ([`predict`](Self::predict)), class
+/// probabilities ([`predict_proba`](Self::predict_proba)), the classes, history, spec, fit
+/// parameters and weights, and [`save`](Self::save) / [`load`](Self::load).
 ///
 /// ```
 /// use grid_core::estimator::{Estimator, Predictor, TrainSet};
@@ -72,9 +73,9 @@ impl NeuralClassifier {
 /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
 ///
 /// assert_eq!(model.classes(), &['a', 'b']);
-/// let labels = model.predict(x.view()).unwrap();
+/// let labels = model.predict(&x).unwrap();
 /// assert!(labels.iter().all(|c| model.classes().contains(c)));
-/// let proba = model.predict_proba(x.view()).unwrap().unwrap();
+/// let proba = model.predict_proba(&x).unwrap();
 /// assert_eq!(proba.dim(), (12, 2));
 /// assert!(proba.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-5));
 /// assert_eq!(model.history().epochs(), 3);
@@ -124,10 +125,22 @@ impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Arra
         })?;
         Ok(FittedClassifier { model, classes })
     }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array1<L>>) -> Option<u64> {
+        let problem = Problem::Classification { n_classes: data.classes.len() };
+        let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+        memory_estimate(
+            &params.build(&data.meta()),
+            &params.fit_params(),
+            problem,
+            data.x.nrows(),
+            validation_rows,
+        )
+    }
 }
 
 impl<L: Label> FittedClassifier<L> {
-    /// The classes, sorted: column `j` of [`predict_proba`](Predictor::predict_proba) is
+    /// The classes, sorted: column `j` of [`predict_proba`](Self::predict_proba) is
     /// `classes()[j]`. They come from [`TrainSet::classes`], so a class the training rows
     /// lack still has its column.
     ///
@@ -147,8 +160,31 @@ impl<L: Label> FittedClassifier<L> {
 
     model_accessors!();
 
+    /// Predicted labels for the rows of `x` (owned, a reference or a view, `f32` or `f64`).
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, NetParams, NeuralClassifier, Sequential};
+    /// let x = ndarray::Array2::from_shape_fn((6, 1), |(i, _)| i as f64);
+    /// # let y = ndarray::array!['a', 'b', 'a', 'b', 'a', 'b'];
+    /// # let params = NetParams::new(Sequential::new(1).dense(2, Activation::Softmax),
+    /// #     FitParams { epochs: 1, ..FitParams::default() });
+    /// # let x32 = x.mapv(|v| v as f32);
+    /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x32.view(), &y)).unwrap();
+    /// assert_eq!(model.predict(&x).unwrap(), model.predict(x32.view()).unwrap());
+    /// ```
+    pub fn predict<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Array1<L>> {
+        Predictor::predict(self, x.into_features().view())
+    }
+
+    /// Accuracy of the predictions for `x` against `y`, as scikit-learn's `score`.
+    pub fn score<'x>(&self, x: impl IntoFeatures<'x>, y: impl IntoTarget<'x, Array1<L>>) -> Result<f64> {
+        Predictor::score(self, x.into_features().view(), &y.into_target())
+    }
+
     /// Class probabilities, `n_samples x n_classes`, columns in the order of
-    /// [`classes`](Self::classes) (what [`Predictor::predict_proba`] returns in a `Some`).
+    /// [`classes`](Self::classes), as scikit-learn's `predict_proba` (the trait's
+    /// [`Predictor::predict_proba`] returns them in a `Some`).
     ///
     /// ```
     /// # use grid_core::estimator::{Estimator, TrainSet};
@@ -159,12 +195,12 @@ impl<L: Label> FittedClassifier<L> {
     /// let params = NetParams::new(Sequential::new(1).dense(1, Activation::Sigmoid),
     ///     FitParams { epochs: 1, ..FitParams::default() });
     /// let model = NeuralClassifier::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
-    /// let proba = model.probabilities(x.view()).unwrap();
+    /// let proba = model.predict_proba(x.view()).unwrap();
     /// assert_eq!(proba.dim(), (6, 2));
     /// assert!(proba.iter().all(|&p| (0.0..=1.0).contains(&p)));
     /// ```
-    pub fn probabilities(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
-        let logits = self.model.net.outputs(x)?;
+    pub fn predict_proba<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Array2<f32>> {
+        let logits = self.model.outputs(x.into_features().view())?;
         Ok(match self.model.net.head() {
             Head::SigmoidLogit => {
                 let mut proba = Array2::zeros((logits.nrows(), 2));
@@ -233,7 +269,7 @@ impl<L: Label> FittedClassifier<L> {
 
 impl<L: Label> Predictor<Array1<L>> for FittedClassifier<L> {
     fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array1<L>> {
-        let logits = self.model.net.outputs(x)?;
+        let logits = self.model.outputs(x)?;
         let head = self.model.net.head();
         Ok(logits
             .rows()
@@ -246,6 +282,6 @@ impl<L: Label> Predictor<Array1<L>> for FittedClassifier<L> {
     }
 
     fn predict_proba(&self, x: ArrayView2<'_, f32>) -> Result<Option<Array2<f32>>> {
-        self.probabilities(x).map(Some)
+        FittedClassifier::predict_proba(self, x).map(Some)
     }
 }

@@ -14,6 +14,7 @@ mod classifier;
 mod config;
 mod early_stopping;
 mod history;
+mod memory;
 mod model;
 mod network;
 mod objective;

@@ -9,7 +9,7 @@ use super::network::Network;
 use super::rows::Rows;
 use super::sequential::Sequential;
 use super::train::Job;
-use super::validate::{check_batch, check_fit_params, check_spec, split_rows, Problem};
+use super::validate::{check_batch, check_fit_params, check_spec, split_rows, Head, Problem};
 use crate::error::{Error, Result};
 
 /// A trained network and where it came from.
@@ -25,6 +25,25 @@ impl Model {
     /// Kernel and bias of every dense layer.
     pub(crate) fn weights(&self) -> Vec<(Array2<f32>, Array1<f32>)> {
         self.net.weights()
+    }
+
+    /// The network's outputs for the rows of `x`; outputs that are not finite (extreme inputs
+    /// overflowing inside the network) are [`Error::NonFiniteOutput`] naming their rows, never
+    /// a prediction.
+    pub(crate) fn outputs(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
+        let out = self.net.outputs(x)?;
+        let rows: Vec<usize> = out
+            .rows()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|v| !v.is_finite()))
+            .map(|(i, _)| i)
+            .collect();
+        if rows.is_empty() {
+            Ok(out)
+        } else {
+            Err(Error::NonFiniteOutput { rows, n_rows: out.nrows() })
+        }
     }
 }
 
@@ -57,6 +76,30 @@ macro_rules! model_accessors {
 }
 pub(crate) use model_accessors;
 
+/// About how many bytes a fit of `spec` with `fit_params` allocates for `problem` on `n_rows`
+/// rows (and `validation_rows` explicit validation rows, if any); `None` when the spec or the
+/// fit parameters are invalid (the fit reports that).
+pub(crate) fn memory_estimate(
+    spec: &Sequential,
+    fit_params: &FitParams,
+    problem: Problem,
+    n_rows: usize,
+    validation_rows: Option<usize>,
+) -> Option<u64> {
+    let head = check_spec(spec, problem, spec.n_features()).ok()?;
+    check_fit_params(fit_params, head).ok()?;
+    let validation = match validation_rows {
+        Some(rows) => rows,
+        None => n_rows - split_rows(n_rows, fit_params.validation_split).unwrap_or(n_rows),
+    };
+    let width = match (problem, head) {
+        (_, Head::SigmoidLogit) => 1,
+        (Problem::Regression { n_outputs }, _) => n_outputs,
+        (Problem::Classification { n_classes }, _) => n_classes,
+    };
+    Some(super::memory::fit_bytes(spec, fit_params, n_rows - validation, validation, width))
+}
+
 /// One fit, before the rows are encoded: `encode` turns (features, which rows) into `Rows` once
 /// the head of the network is known.
 pub(crate) struct FitRequest<'a> {
@@ -78,6 +121,9 @@ impl FitRequest<'_> {
         let FitRequest { spec, fit_params, problem, x, validation_x, seed } = self;
         let head = check_spec(&spec, problem, x.ncols())?;
         let loss = check_fit_params(&fit_params, head)?;
+        // Before any allocation of the fit: one that fails would abort the process.
+        let needed = memory_estimate(&spec, &fit_params, problem, x.nrows(), validation_x.map(|v| v.nrows()));
+        crate::memory::check(needed, crate::memory::available())?;
         let mut train = encode(head, false)?;
         let validation = match validation_x {
             Some(vx) => {

@@ -32,6 +32,14 @@ pub(crate) enum Kind {
     Classifier,
 }
 
+/// The fields of [`Manifest`] that say what the file is, read before the rest.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+    kind: Kind,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Manifest<C> {
     format: String,
@@ -117,26 +125,29 @@ pub(crate) fn save<C: Serialize>(dir: &Path, model: &Model, kind: Kind, classes:
 pub(crate) fn load<C: DeserializeOwned + ClassCount>(dir: &Path, kind: Kind) -> Result<(Model, Option<C>)> {
     let manifest_path = dir.join(MANIFEST_FILE);
     let text = fs::read_to_string(&manifest_path).map_err(io_error(manifest_path.clone()))?;
-    let manifest: Manifest<C> = serde_json::from_str(&text).map_err(|e| Error::Parse {
+    let json_error = |e: serde_json::Error| Error::Parse {
         source_name: manifest_path.display().to_string(),
         line: Some(e.line()),
         reason: e.to_string(),
-    })?;
-    if manifest.format != FORMAT || manifest.version != VERSION {
+    };
+    // The header first: what the file is decides how the rest (the classes) reads.
+    let header: Header = serde_json::from_str(&text).map_err(json_error)?;
+    if header.format != FORMAT || header.version != VERSION {
         return Err(parse_error(
             &manifest_path,
             format!(
                 "not a gridcv network (format {:?} version {}, expected {FORMAT:?} version {VERSION})",
-                manifest.format, manifest.version
+                header.format, header.version
             ),
         ));
     }
-    if manifest.kind != kind {
+    if header.kind != kind {
         return Err(parse_error(
             &manifest_path,
-            format!("this is a saved {:?}, not a {kind:?}", manifest.kind),
+            format!("this is a saved {:?}, not a {kind:?}", header.kind),
         ));
     }
+    let manifest: Manifest<C> = serde_json::from_str(&text).map_err(json_error)?;
     let problem = match (&manifest.classes, kind) {
         (Some(classes), Kind::Classifier) => Problem::Classification { n_classes: classes.count() },
         (None, Kind::Regressor) => {

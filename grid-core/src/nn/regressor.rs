@@ -1,11 +1,12 @@
 //! `NeuralRegressor` (Keras' `KerasRegressor`) and the model it fits.
 
+use std::marker::PhantomData;
 use std::path::Path;
 
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
 use super::config::HasFitParams;
-use super::model::{model_accessors, FitRequest, Model};
+use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::persist;
 use super::rows::Rows;
 use super::sequential::Sequential;
@@ -14,6 +15,7 @@ use crate::data::{check_xy, Target};
 use crate::error::{Error, Result};
 use crate::estimator::{Estimator, Predictor, Task, TrainSet};
 use crate::grid::Tunable;
+use crate::input::{IntoFeatures, IntoTarget};
 
 /// A dfdx network regressor: fits the [`Sequential`] network a candidate's build function
 /// returns, with the candidate's [`FitParams`](super::FitParams), to real-valued targets
@@ -52,9 +54,12 @@ impl NeuralRegressor {
     }
 }
 
-/// A fitted [`NeuralRegressor`]: predictions ([`Predictor::predict`] as `Array1<f32>` for one
-/// output or `Array2<f32>`), the history, spec, fit parameters and weights, and
-/// [`save`](Self::save) / [`load`](Self::load).
+/// A fitted [`NeuralRegressor`]: predictions ([`predict`](Self::predict)), the history, spec,
+/// fit parameters and weights, and [`save`](Self::save) / [`load`](Self::load).
+///
+/// `Y` is the target it was fitted on, and what `predict` returns: `Array1<f32>` (one output,
+/// the default: `FittedRegressor` is `FittedRegressor<Array1<f32>>`) or `Array2<f32>`
+/// (several outputs), so `predict` needs no type annotation.
 ///
 /// ```
 /// use grid_core::estimator::{Estimator, Predictor, TrainSet};
@@ -65,7 +70,7 @@ impl NeuralRegressor {
 /// let params = NetParams::new(spec.clone(), FitParams { epochs: 3, ..FitParams::default() });
 /// let model = NeuralRegressor::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
 ///
-/// let pred: ndarray::Array1<f32> = model.predict(x.view()).unwrap();
+/// let pred = model.predict(&x).unwrap(); // an Array1<f32>: the target was one
 /// assert_eq!(pred.len(), 12);
 /// assert_eq!(model.predict_matrix(x.view()).unwrap().dim(), (12, 1));
 /// assert_eq!(model.n_outputs(), 1);
@@ -77,8 +82,15 @@ impl NeuralRegressor {
 /// assert_eq!((weights[0].0.dim(), weights[1].0.dim()), ((2, 4), (4, 1)));
 /// ```
 #[derive(Clone, Debug)]
-pub struct FittedRegressor {
+pub struct FittedRegressor<Y = Array1<f32>> {
     model: Model,
+    target: PhantomData<fn() -> Y>,
+}
+
+impl<Y> FittedRegressor<Y> {
+    fn new(model: Model) -> Self {
+        FittedRegressor { model, target: PhantomData }
+    }
 }
 
 /// Real-valued targets seen as an `n x outputs` matrix.
@@ -98,7 +110,24 @@ impl ValueTarget for Array2<f32> {
     }
 }
 
-fn fit_values<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Result<FittedRegressor>
+/// [`Estimator::memory_estimate`] of a regressor.
+fn values_memory<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Option<u64>
+where
+    P: Tunable<Output = Sequential> + HasFitParams,
+    Y: ValueTarget,
+{
+    let problem = Problem::Regression { n_outputs: data.y.matrix().ncols() };
+    let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+    memory_estimate(
+        &params.build(&data.meta()),
+        &params.fit_params(),
+        problem,
+        data.x.nrows(),
+        validation_rows,
+    )
+}
+
+fn fit_values<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Result<FittedRegressor<Y>>
 where
     P: Tunable<Output = Sequential> + HasFitParams,
     Y: ValueTarget,
@@ -129,7 +158,7 @@ where
             _ => Rows::values(data.x, y),
         })
     })?;
-    Ok(FittedRegressor { model })
+    Ok(FittedRegressor::new(model))
 }
 
 /// Names the validation data in errors about it.
@@ -156,21 +185,29 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> f
     fn fit(&self, params: &P, data: &TrainSet<'_, Array1<f32>>) -> Result<FittedRegressor> {
         fit_values(params, data)
     }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array1<f32>>) -> Option<u64> {
+        values_memory(params, data)
+    }
 }
 
 impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> for NeuralRegressor {
-    type Fitted = FittedRegressor;
+    type Fitted = FittedRegressor<Array2<f32>>;
 
     fn task(&self) -> Task {
         Task::Regression
     }
 
-    fn fit(&self, params: &P, data: &TrainSet<'_, Array2<f32>>) -> Result<FittedRegressor> {
+    fn fit(&self, params: &P, data: &TrainSet<'_, Array2<f32>>) -> Result<FittedRegressor<Array2<f32>>> {
         fit_values(params, data)
+    }
+
+    fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array2<f32>>) -> Option<u64> {
+        values_memory(params, data)
     }
 }
 
-impl FittedRegressor {
+impl<Y> FittedRegressor<Y> {
     model_accessors!();
 
     /// Number of outputs (columns of the predictions).
@@ -179,8 +216,8 @@ impl FittedRegressor {
     }
 
     /// Predictions as an `n x outputs` matrix, whatever the number of outputs.
-    pub fn predict_matrix(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
-        self.model.net.outputs(x)
+    pub fn predict_matrix<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Array2<f32>> {
+        self.model.outputs(x.into_features().view())
     }
 
     /// Saves the model into the directory `dir` (created if needed): `weights.safetensors`
@@ -205,9 +242,61 @@ impl FittedRegressor {
     pub fn save(&self, dir: impl AsRef<Path>) -> Result<()> {
         persist::save(dir.as_ref(), &self.model, persist::Kind::Regressor, None::<&()>)
     }
+}
 
-    /// Loads a model saved by [`FittedRegressor::save`]. Missing, corrupt or mismatched files
-    /// are errors.
+impl<Y: Target> FittedRegressor<Y>
+where
+    Self: Predictor<Y>,
+{
+    /// Predictions for the rows of `x` (owned, a reference or a view, `f32` or `f64`): an
+    /// `Array1<f32>` for a regressor fitted on one, an `Array2<f32>` for several outputs.
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, NetParams, NeuralRegressor, Sequential};
+    /// let x = ndarray::Array2::from_shape_fn((10, 2), |(i, j)| (i + j) as f32);
+    /// let y = ndarray::Array2::from_shape_fn((10, 3), |(i, j)| (i * j) as f32);
+    /// let params = NetParams::new(Sequential::new(2).dense(3, Activation::Linear),
+    ///     FitParams { epochs: 2, ..FitParams::default() });
+    /// let model = NeuralRegressor::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+    /// assert_eq!(model.predict(&x).unwrap().dim(), (10, 3)); // an Array2<f32>, no annotation
+    /// ```
+    pub fn predict<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Y> {
+        Predictor::predict(self, x.into_features().view())
+    }
+
+    /// R² of the predictions for `x` against `y` (averaged over outputs), as scikit-learn's
+    /// `score`.
+    pub fn score<'x>(&self, x: impl IntoFeatures<'x>, y: impl IntoTarget<'x, Y>) -> Result<f64> {
+        Predictor::score(self, x.into_features().view(), &y.into_target())
+    }
+}
+
+impl FittedRegressor {
+    /// The same model, predicting an `Array2<f32>` (one column per output): what a
+    /// multi-output model [`load`](Self::load)ed from a file needs.
+    ///
+    /// ```
+    /// # use grid_core::estimator::{Estimator, TrainSet};
+    /// # use grid_core::nn::{Activation, FitParams, FittedRegressor, NetParams, NeuralRegressor, Sequential};
+    /// # let x = ndarray::Array2::from_shape_fn((10, 2), |(i, j)| (i + j) as f32);
+    /// # let y = ndarray::Array2::from_shape_fn((10, 2), |(i, j)| (i * j) as f32);
+    /// # let params = NetParams::new(Sequential::new(2).dense(2, Activation::Linear),
+    /// #     FitParams { epochs: 2, ..FitParams::default() });
+    /// let model = NeuralRegressor::new().fit(&params, &TrainSet::new(x.view(), &y)).unwrap();
+    /// let dir = std::env::temp_dir().join("gridcv-doc-multi-output");
+    /// model.save(&dir).unwrap();
+    /// let loaded = FittedRegressor::load(&dir).unwrap().into_multi_output();
+    /// assert_eq!(loaded.predict(&x).unwrap(), model.predict(&x).unwrap());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn into_multi_output(self) -> FittedRegressor<Array2<f32>> {
+        FittedRegressor::new(self.model)
+    }
+
+    /// Loads a model saved by [`FittedRegressor::save`], predicting `Array1<f32>`; a
+    /// multi-output model then takes [`into_multi_output`](Self::into_multi_output). Missing,
+    /// corrupt or mismatched files are errors.
     ///
     /// ```
     /// use grid_core::nn::FittedRegressor;
@@ -216,7 +305,7 @@ impl FittedRegressor {
     /// ```
     pub fn load(dir: impl AsRef<Path>) -> Result<Self> {
         let (model, _) = persist::load::<()>(dir.as_ref(), persist::Kind::Regressor)?;
-        Ok(FittedRegressor { model })
+        Ok(FittedRegressor::new(model))
     }
 }
 
@@ -224,7 +313,9 @@ impl Predictor<Array1<f32>> for FittedRegressor {
     fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array1<f32>> {
         if self.n_outputs() != 1 {
             return Err(Error::ShapeMismatch {
-                what: "outputs of the network (a one-dimensional prediction needs one; use Array2)".into(),
+                what: "outputs of the network (a one-dimensional prediction needs one; \
+                       `into_multi_output()` predicts an Array2)"
+                    .into(),
                 expected: 1,
                 got: self.n_outputs(),
             });
@@ -233,7 +324,7 @@ impl Predictor<Array1<f32>> for FittedRegressor {
     }
 }
 
-impl Predictor<Array2<f32>> for FittedRegressor {
+impl Predictor<Array2<f32>> for FittedRegressor<Array2<f32>> {
     fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Array2<f32>> {
         self.predict_matrix(x)
     }

@@ -58,7 +58,16 @@ pub(crate) fn check_spec(spec: &Sequential, problem: Problem, n_features: usize)
     for (i, layer) in spec.layers().iter().enumerate() {
         match *layer {
             Layer::Dense { units: 0, .. } => {
-                return Err(spec_error(i, "a dense layer needs at least 1 unit, got 0"));
+                // A classifier's build function reused for regression sizes its output by
+                // `meta.n_classes`, which a regressor's targets make 0.
+                let hint = match problem {
+                    Problem::Regression { .. } => {
+                        " (`meta.n_classes` is 0 for a regressor: size its output layer by \
+                         `meta.n_outputs`)"
+                    }
+                    Problem::Classification { .. } => "",
+                };
+                return Err(spec_error(i, format!("a dense layer needs at least 1 unit, got 0{hint}")));
             }
             Layer::Dropout { rate } if !(0.0..1.0).contains(&rate) => {
                 return Err(spec_error(i, format!("the dropout rate must be in [0, 1), got {rate}")));

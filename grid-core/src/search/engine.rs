@@ -69,15 +69,15 @@ impl<'a, Y: Target> Engine<'a, Y> {
     /// Checks the data, splits it once and gathers each fold's rows. Returns the engine and
     /// the splitter's warnings.
     pub(crate) fn prepare(
-        x: &'a Array2<f32>,
+        x: ArrayView2<'a, f32>,
         y: &'a Y,
-        options: &FitOptions<'a, Y>,
+        options: &'a FitOptions<'_, Y>,
         settings: EngineSettings<'_>,
     ) -> Result<(Self, Vec<String>)> {
-        let x = x.view();
         check_xy(&x, y)?;
         if let Some((xv, yv)) = &options.validation {
-            check_xy(xv, *yv).map_err(|e| Error::invalid("validation_data", e.to_string()))?;
+            check_xy(&xv.view(), yv.as_ref())
+                .map_err(|e| Error::invalid("validation_data", e.to_string()))?;
             if xv.ncols() != x.ncols() {
                 return Err(Error::ShapeMismatch {
                     what: "columns of the validation x (must equal the columns of x)".into(),
@@ -150,7 +150,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
             classes,
             folds,
             scorers: settings.scorers,
-            validation: options.validation,
+            validation: options.validation.as_ref().map(|(x, y)| (x.view(), y.as_ref())),
             seed: settings.seed,
             return_train_score: settings.return_train_score,
             train_scores_for_refit: settings.train_scores_for_refit,
@@ -214,6 +214,34 @@ impl<'a, Y: Target> Engine<'a, Y> {
             seed: fit_seed(self.seed, candidate, split),
         };
         guarded(|| estimator.fit(params, &data))
+    }
+
+    /// [`Estimator::memory_estimate`] of `params` on fold `split`'s training rows, or on all
+    /// the data (the refit) for `None`; `None` when unknown or when asking panicked.
+    pub(crate) fn memory_estimate<P, E: Estimator<P, Y>>(
+        &self,
+        estimator: &E,
+        params: &P,
+        split: Option<usize>,
+    ) -> Option<u64> {
+        let (x, y) = match split {
+            Some(split) => (self.folds[split].x_train.view(), &self.folds[split].y_train),
+            None => (self.x.view(), self.y),
+        };
+        let data = TrainSet { x, y, classes: self.classes.clone(), validation: self.validation(), seed: 0 };
+        guarded(|| Ok(estimator.memory_estimate(params, &data))).ok().flatten()
+    }
+
+    /// The outcome of a task that did not run because of `error`.
+    pub(crate) fn not_run(&self, error: Error) -> Outcome {
+        let failed = vec![self.error_value; self.scorers.len()];
+        Outcome {
+            train: self.return_train_score.then(|| failed.clone()),
+            test: failed,
+            fit_time: 0.0,
+            score_time: 0.0,
+            error: Some(error),
+        }
     }
 
     /// The test rows of fold `split`.

@@ -1,12 +1,13 @@
 //! The result of a search: best candidate, refitted model, `cv_results`.
 
-use ndarray::ArrayView2;
+use ndarray::Array2;
 
 use super::refit::NoModel;
 use crate::data::Target;
 use crate::error::Result;
 use crate::estimator::Predictor;
 use crate::grid::Params;
+use crate::input::{IntoFeatures, IntoTarget};
 use crate::metrics::{Evaluation, Scoring};
 use crate::results::CvResults;
 use crate::split::Split;
@@ -117,9 +118,31 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
         &self.splits
     }
 
-    /// Predictions of the refitted best model.
-    pub fn predict(&self, x: ArrayView2<'_, f32>) -> Result<Y> {
-        self.best_estimator()?.predict(x)
+    /// Predictions of the refitted best model, for `x` owned, a reference or a view, `f32` or
+    /// `f64`.
+    pub fn predict<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Y> {
+        Predictor::predict(self.best_estimator()?, x.into_features().view())
+    }
+
+    /// Class probabilities of the refitted best model (scikit-learn's `predict_proba`),
+    /// `n_samples x n_classes`, columns in the order of [`classes`](Self::classes); an error
+    /// for an estimator without probabilities (a regressor).
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).verbose(0).fit(&x, &y)?;
+    /// assert!(search.predict_proba(&x).unwrap_err().to_string().contains("no class probabilities"));
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn predict_proba<'x>(&self, x: impl IntoFeatures<'x>) -> Result<Array2<f32>> {
+        Predictor::predict_proba(self.best_estimator()?, x.into_features().view())?.ok_or_else(|| {
+            Error::invalid(
+                "predict_proba",
+                "the best estimator has no class probabilities (it is not a classifier)",
+            )
+        })
     }
 
     /// The classes of the data the search was fitted on (scikit-learn's `classes_`), in sorted
@@ -144,7 +167,9 @@ impl<P: Params, M: Predictor<Y>, Y: Target> FittedSearch<P, M, Y> {
     /// labels=classes_)`, where scikit-learn's scorer, which takes the labels from `y`, refuses
     /// such a `y`. A label of `y` unknown to training counts as a wrong prediction, or is an
     /// error for a probability scorer (`predict_proba` has no column for it).
-    pub fn score(&self, x: ArrayView2<'_, f32>, y: &Y) -> Result<f64> {
+    pub fn score<'x>(&self, x: impl IntoFeatures<'x>, y: impl IntoTarget<'x, Y>) -> Result<f64> {
+        let (x, y) = (x.into_features(), y.into_target());
+        let (x, y) = (x.view(), y.as_ref());
         let model = self.best_estimator()?;
         let pred = model.predict(x)?;
         let proba = if self.scorer.needs_proba() { model.predict_proba(x)? } else { None };

@@ -3,10 +3,11 @@
 //! with scikit-learn's defaults and as the methods of [`CrossValidation`], which takes every
 //! setting of a search (threads, seed, verbosity, error score) and fit-time data.
 
-use ndarray::Array2;
+use crate::input::{IntoFeatures, IntoTarget};
 
 use super::engine::{guarded, run_parallel, Engine, EngineSettings};
 use super::grid_search::search;
+use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
 use super::progress::Progress;
 use super::settings::{Cv, ErrorScore, Refit, Scorers, SearchSettings};
@@ -177,6 +178,22 @@ impl<E> CrossValidation<E> {
         self
     }
 
+    /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
+    /// `/proc/meminfo`), as [`GridSearchCV::memory_limit`](crate::search::GridSearchCV::memory_limit):
+    /// fewer fits at once, or [`Error::OutOfMemory`] for a fit too large to run alone.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let cv = grid_core::search::CrossValidation::new(DummyRegressor).cv(2).memory_limit(1 << 30).verbose(0);
+    /// assert_eq!(cv.score(Strategy::Mean, &x, &y)?.len(), 2);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.settings.memory_limit = Some(bytes);
+        self
+    }
+
     /// Scores `params` on every split (scikit-learn's `cross_validate`): per-split test scores
     /// of every scorer, their mean and std, fit and score times, and the failures.
     ///
@@ -189,7 +206,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(row.test[0].splits, vec![-1.0, -1.0]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn validate<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<CandidateResult<P>>
+    pub fn validate<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<CandidateResult<P>>
     where
         P: Params,
         Y: Target,
@@ -212,8 +234,8 @@ impl<E> CrossValidation<E> {
     pub fn validate_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<CandidateResult<P>>
     where
@@ -221,13 +243,15 @@ impl<E> CrossValidation<E> {
         Y: Target,
         E: Estimator<P, Y>,
     {
+        let (x, y) = (x.into_features(), y.into_target());
+        let settings = &self.settings;
         let mut results = search(
             &self.estimator,
             &vec![params],
-            &self.settings,
-            self.settings.return_train_score,
-            x,
-            y,
+            settings,
+            settings.return_train_score,
+            x.view(),
+            y.as_ref(),
             options,
         )?
         .cv_results;
@@ -244,7 +268,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(cv.score(Strategy::Constant(2.0), &x, &y)?, vec![0.0, 0.0, 0.0]); // R² = 0
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn score<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<Vec<f64>>
+    pub fn score<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<Vec<f64>>
     where
         P: Params,
         Y: Target,
@@ -267,8 +296,8 @@ impl<E> CrossValidation<E> {
     pub fn score_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<Vec<f64>>
     where
@@ -291,7 +320,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(cv.predict(Strategy::Mean, &x, &y)?, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn predict<P, Y>(&self, params: P, x: &Array2<f32>, y: &Y) -> Result<Y>
+    pub fn predict<'d, P, Y>(
+        &self,
+        params: P,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<Y>
     where
         P: Params,
         Y: Target,
@@ -314,8 +348,8 @@ impl<E> CrossValidation<E> {
     pub fn predict_with<'d, P, Y>(
         &self,
         params: P,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<Y>
     where
@@ -334,7 +368,8 @@ impl<E> CrossValidation<E> {
             train_scores_for_refit: false,
             error_value: f64::NAN,
         };
-        let (engine, warnings) = Engine::prepare(x, y, &options, settings)?;
+        let (x, y) = (x.into_features(), y.into_target());
+        let (engine, mut warnings) = Engine::prepare(x.view(), y.as_ref(), &options, settings)?;
         let mut seen = vec![false; x.nrows()];
         for fold in &engine.folds {
             for &i in &fold.split.test {
@@ -350,13 +385,18 @@ impl<E> CrossValidation<E> {
             return Err(Error::invalid("cv", format!("row {i} is in no test fold: not a partition")));
         }
         let n_splits = engine.folds.len();
+        let memory = MemoryPlan::new(n_splits, n_jobs, self.settings.memory_available(), |k| {
+            engine.memory_estimate(&self.estimator, &params, Some(k))
+        });
+        warnings.extend(memory.warning(n_jobs));
         let progress = Progress::new(1, n_splits, 0, self.settings.verbose);
         for w in &warnings {
             progress.warn(w);
         }
-        let parts = run_parallel(n_splits, n_jobs, |k| {
-            let part = engine
-                .fit_fold(&self.estimator, &params, 0, k)
+        let parts = run_parallel(n_splits, memory.n_jobs, |k| {
+            let part = memory
+                .check_task(k)
+                .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, k))
                 .and_then(|model| guarded(|| model.predict(engine.test_x(k))));
             progress.fit_done(0, &[]);
             part
@@ -395,7 +435,12 @@ impl<E> CrossValidation<E> {
     /// assert_eq!(curve.test_scores, vec![vec![-1.0, -1.0], vec![0.0, 0.0]]);
     /// # Ok::<(), grid_core::Error>(())
     /// ```
-    pub fn curve<G, Y>(&self, grid: G, x: &Array2<f32>, y: &Y) -> Result<ValidationCurve<G::Params>>
+    pub fn curve<'d, G, Y>(
+        &self,
+        grid: G,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<ValidationCurve<G::Params>>
     where
         G: ParamGrid,
         Y: Target,
@@ -419,8 +464,8 @@ impl<E> CrossValidation<E> {
     pub fn curve_with<'d, G, Y>(
         &self,
         grid: G,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<ValidationCurve<G::Params>>
     where
@@ -428,7 +473,9 @@ impl<E> CrossValidation<E> {
         Y: Target,
         E: Estimator<G::Params, Y>,
     {
-        let results = search(&self.estimator, &grid, &self.settings, true, x, y, options)?.cv_results;
+        let (x, y) = (x.into_features(), y.into_target());
+        let results =
+            search(&self.estimator, &grid, &self.settings, true, x.view(), y.as_ref(), options)?.cv_results;
         let mut curve =
             ValidationCurve { params: Vec::new(), train_scores: Vec::new(), test_scores: Vec::new() };
         for row in results.candidates {
@@ -453,11 +500,11 @@ impl<E> CrossValidation<E> {
 /// assert_eq!(row.test[0].splits, vec![-1.0, -1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_validate<E, P, Y>(
+pub fn cross_validate<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
     scoring: impl Into<Scorers>,
 ) -> Result<CandidateResult<P>>
@@ -480,11 +527,11 @@ where
 /// assert_eq!(r2, vec![0.0, 0.0, 0.0]); // predicting the mean scores R² = 0
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_val_score<E, P, Y>(
+pub fn cross_val_score<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
 ) -> Result<Vec<f64>>
 where
@@ -507,11 +554,11 @@ where
 /// assert_eq!(pred, ndarray::array![5.0_f32, 5.0, 1.0, 1.0]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn cross_val_predict<E, P, Y>(
+pub fn cross_val_predict<'d, E, P, Y>(
     estimator: &E,
     params: P,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
 ) -> Result<Y>
 where
@@ -548,11 +595,11 @@ pub struct ValidationCurve<P> {
 /// assert_eq!(curve.test_scores, vec![vec![-1.0, -1.0], vec![0.0, 0.0]]);
 /// # Ok::<(), grid_core::Error>(())
 /// ```
-pub fn validation_curve<E, G, Y>(
+pub fn validation_curve<'d, E, G, Y>(
     estimator: &E,
     grid: G,
-    x: &Array2<f32>,
-    y: &Y,
+    x: impl IntoFeatures<'d>,
+    y: impl IntoTarget<'d, Y>,
     cv: impl Into<Cv>,
     scoring: impl Into<Scorers>,
 ) -> Result<ValidationCurve<G::Params>>

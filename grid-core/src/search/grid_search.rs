@@ -2,12 +2,13 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ndarray::Array2;
+use ndarray::ArrayView2;
 
 use super::best::{best_candidate, ranking_warnings};
 use super::engine::{run_parallel, Engine, EngineSettings, Outcome};
 use super::failures::failure_summary;
 use super::fitted::FittedSearch;
+use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
 use super::progress::Progress;
 use super::refit::{refit_best, NoModel};
@@ -16,6 +17,7 @@ use crate::data::Target;
 use crate::error::{Error, Result};
 use crate::estimator::Estimator;
 use crate::grid::ParamGrid;
+use crate::input::{IntoFeatures, IntoTarget};
 use crate::results::{rank, CandidateResult, CvResults, Scores, Timing};
 
 /// Exhaustive search over a grid with cross-validation, as scikit-learn's `GridSearchCV`:
@@ -104,13 +106,52 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
         self
     }
 
+    /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
+    /// `/proc/meminfo` when the search starts). Fits the estimator can size (the neural
+    /// estimators can) run fewer at once when they would not fit together, with a warning; a
+    /// fit that would not fit alone fails with [`Error::OutOfMemory`] and scores
+    /// `error_score`, as any failed fit. Nothing is allocated to find out.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// // The dummy estimator cannot size its fits: a limit changes nothing for it.
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).memory_limit(1).verbose(0);
+    /// assert!(search.fit(&x, &y)?.warnings().is_empty());
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn memory_limit(mut self, bytes: u64) -> Self {
+        self.settings.memory_limit = Some(bytes);
+        self
+    }
+
     /// The grid searched.
     pub fn grid(&self) -> &G {
         &self.grid
     }
 
-    /// Runs the search on `x` and `y`.
-    pub fn fit<Y: Target>(&self, x: &Array2<f32>, y: &Y) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
+    /// Runs the search on `x` and `y`: owned arrays, references or views, of `f32` or `f64`
+    /// (see [`IntoFeatures`] and [`IntoTarget`]; `f64` is converted to `f32` once).
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// // Rows 0..6 of a larger f64 table, used in place.
+    /// let table = ndarray::Array2::<f64>::zeros((100, 2));
+    /// let y = ndarray::array![1.0_f64, 2.0, 3.0, 1.0, 2.0, 3.0];
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean, Strategy::Median])
+    ///     .cv(3)
+    ///     .verbose(0)
+    ///     .fit(table.slice(ndarray::s![..6, ..]), &y)?;
+    /// assert_eq!(search.predict(table.slice(ndarray::s![..2, ..]))?, ndarray::array![2.0_f32, 2.0]);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn fit<'d, Y: Target>(
+        &self,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
     where
         E: Estimator<G::Params, Y>,
     {
@@ -120,27 +161,37 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
     /// Runs the search with fit-time data: validation data handed to every fit, groups.
     pub fn fit_with<'d, Y: Target>(
         &self,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
     where
         E: Estimator<G::Params, Y>,
     {
-        search(&self.estimator, &self.grid, &self.settings, self.settings.return_train_score, x, y, options)
+        let (x, y) = (x.into_features(), y.into_target());
+        let settings = &self.settings;
+        search(
+            &self.estimator,
+            &self.grid,
+            settings,
+            settings.return_train_score,
+            x.view(),
+            y.as_ref(),
+            options,
+        )
     }
 }
 
 /// Runs a search of `grid` with `estimator` under `settings` (train scores when
 /// `return_train_score`): the engine of [`GridSearchCV`] and of the cross-validation functions.
-pub(crate) fn search<'d, E, G, Y>(
+pub(crate) fn search<E, G, Y>(
     estimator: &E,
     grid: &G,
     settings: &SearchSettings,
     return_train_score: bool,
-    x: &'d Array2<f32>,
-    y: &'d Y,
-    options: FitOptions<'d, Y>,
+    x: ArrayView2<'_, f32>,
+    y: &Y,
+    options: FitOptions<'_, Y>,
 ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
 where
     G: ParamGrid,
@@ -177,8 +228,13 @@ where
         train_scores_for_refit: settings.refit != Refit::No,
         error_value: settings.error_score.value(),
     };
-    let (engine, mut warnings) = Engine::prepare(x, y, &options, engine_settings)?;
+    let (engine, mut warnings) = Engine::prepare(x.reborrow(), y, &options, engine_settings)?;
     let n_splits = engine.folds.len();
+    let memory = MemoryPlan::new(n_candidates * n_splits, n_jobs, settings.memory_available(), |t| {
+        grid.get(t / n_splits)
+            .and_then(|params| engine.memory_estimate(estimator, &params, Some(t % n_splits)))
+    });
+    warnings.extend(memory.warning(n_jobs));
     let progress = Progress::new(n_candidates, n_splits, refit_metric, settings.verbose);
     for w in &warnings {
         progress.warn(w);
@@ -189,15 +245,16 @@ where
     // of lowest (candidate, split), whatever the number of threads and their timing.
     let raise = settings.error_score == ErrorScore::Raise;
     let lowest_failure = AtomicUsize::new(usize::MAX);
-    let outcomes = run_parallel(n_candidates * n_splits, n_jobs, |t| {
+    let outcomes = run_parallel(n_candidates * n_splits, memory.n_jobs, |t| {
         if raise && t > lowest_failure.load(Ordering::Relaxed) {
             return None;
         }
         let (candidate, split) = (t / n_splits, t % n_splits);
         let params = grid.get(candidate);
-        let outcome = match &params {
-            Some(params) => engine.run_task(estimator, params, candidate, split),
-            None => unreachable_candidate(candidate, engine.scorers.len()),
+        let outcome = match (&params, memory.check_task(t)) {
+            (Some(_), Err(too_big)) => engine.not_run(too_big),
+            (Some(params), Ok(())) => engine.run_task(estimator, params, candidate, split),
+            (None, _) => unreachable_candidate(candidate, engine.scorers.len()),
         };
         // A failure's warning is printed once per candidate, its fits counted, after the fits.
         if raise && outcome.error.is_some() {
@@ -288,7 +345,9 @@ where
         _ => {
             let params = &cv_results.candidates[best_index].params;
             let cv_train = refit_train[best_index].as_ref();
-            Some(refit_best(&engine, estimator, params, best_index, refit_metric, cv_train))
+            let needed = engine.memory_estimate(estimator, params, None);
+            let fits_in_memory = crate::memory::check(needed, memory.available);
+            Some(refit_best(&engine, estimator, params, best_index, refit_metric, cv_train, fits_in_memory))
         }
     };
     let (best_estimator, refit_time, refit_train_score) = match refitted {

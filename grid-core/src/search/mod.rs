@@ -11,6 +11,7 @@ mod failures;
 mod fitted;
 mod functions;
 mod grid_search;
+mod memory_plan;
 mod options;
 mod progress;
 mod refit;

@@ -68,6 +68,7 @@ pub(crate) fn refit_best<P, Y, E>(
     candidate: usize,
     metric: usize,
     cv_train: Option<&Scores>,
+    fits_in_memory: crate::error::Result<()>,
 ) -> Refitted<E::Fitted>
 where
     P: std::fmt::Display,
@@ -75,7 +76,7 @@ where
     E: Estimator<P, Y>,
 {
     let start = Instant::now();
-    let fitted = engine.fit_all(estimator, params, candidate);
+    let fitted = fits_in_memory.and_then(|()| engine.fit_all(estimator, params, candidate));
     let time = start.elapsed().as_secs_f64();
     match fitted {
         Ok(model) => {

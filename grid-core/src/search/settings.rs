@@ -267,6 +267,8 @@ pub(crate) struct SearchSettings {
     pub(crate) return_train_score: bool,
     pub(crate) seed: u64,
     pub(crate) verbose: u8,
+    /// Bytes the fits may use at once (`None`: `MemAvailable` when the search starts).
+    pub(crate) memory_limit: Option<u64>,
 }
 
 impl Default for SearchSettings {
@@ -282,11 +284,17 @@ impl Default for SearchSettings {
             return_train_score: false,
             seed: 0,
             verbose: 1,
+            memory_limit: None,
         }
     }
 }
 
 impl SearchSettings {
+    /// The memory the fits may use: the limit set, else `MemAvailable` now.
+    pub(crate) fn memory_available(&self) -> Option<u64> {
+        self.memory_limit.or_else(crate::memory::available)
+    }
+
     /// The number of threads to run fits on: the one asked for, or every core.
     pub(crate) fn threads(&self) -> crate::Result<usize> {
         match self.n_jobs {
