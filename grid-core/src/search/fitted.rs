@@ -4,7 +4,7 @@ use ndarray::Array2;
 
 use super::refit::NoModel;
 use crate::data::Target;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::estimator::Predictor;
 use crate::grid::Params;
 use crate::input::{IntoFeatures, IntoTarget};
