@@ -89,8 +89,19 @@ pub enum Error {
         /// The value computed.
         value: f64,
     },
-    /// One candidate failed on one split (returned when `error_score` is `Raise`).
-    #[error("candidate {candidate} ({params}) failed on split {split}: {source}")]
+    /// One candidate failed on one split (returned when `error_score` is `Raise`). The failure
+    /// itself is its [`source`](std::error::Error::source), not repeated in the message.
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let e = grid_core::Error::CandidateFailed {
+    ///     candidate: 2, params: "{units: 5}".into(), split: 1,
+    ///     source: Box::new(grid_core::Error::Diverged { epoch: 3, loss: f64::NAN }),
+    /// };
+    /// assert_eq!(e.to_string(), "candidate 2 ({units: 5}) failed on split 1");
+    /// assert_eq!(e.source().unwrap().to_string(), "training diverged at epoch 3: the loss is NaN");
+    /// ```
+    #[error("candidate {candidate} ({params}) failed on split {split}")]
     CandidateFailed {
         /// Index of the candidate in the grid.
         candidate: usize,
@@ -101,12 +112,14 @@ pub enum Error {
         /// What went wrong.
         source: Box<Error>,
     },
-    /// No fit of the search succeeded.
-    #[error("all {fits} fits failed; the first failure was: {first}")]
+    /// No fit of the search succeeded. The first failure is its
+    /// [`source`](std::error::Error::source).
+    #[error("all {fits} fits failed")]
     AllFitsFailed {
         /// How many fits were attempted.
         fits: usize,
         /// The first failure, with its candidate and split.
+        #[source]
         first: Box<Error>,
     },
     /// A label that the fitted model never saw.
@@ -120,8 +133,17 @@ pub enum Error {
         /// Why it cannot be computed.
         reason: String,
     },
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file could not be read or written. The operating system's error is its
+    /// [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+    /// let e = grid_core::Error::Io { path: "data.csv".into(), source };
+    /// assert_eq!(e.to_string(), "cannot read or write `data.csv`");
+    /// assert_eq!(e.source().unwrap().to_string(), "no such file");
+    /// ```
+    #[error("cannot read or write `{}`", path.display())]
     Io {
         /// The file.
         path: PathBuf,

@@ -1,7 +1,7 @@
 use gridcv::prelude::*;
 
 #[tunable]
-fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] activation: Activation) -> Vec<usize> {
+fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Activation::Relu)] activation: Activation) -> Vec<usize> {
     let _ = activation;
     vec![meta.n_features, units]
 }

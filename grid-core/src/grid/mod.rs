@@ -8,7 +8,8 @@
 
 mod axis;
 mod candidates;
-mod fit_type;
+mod display;
+mod fit;
 mod params;
 mod product;
 mod set_by_grid;
@@ -16,7 +17,10 @@ mod shape;
 
 pub use axis::{count_candidates, Axis, Branch, Digits};
 pub use candidates::Candidates;
-pub use fit_type::FitParamType;
+pub use display::{write_params, ParamEntries};
+pub use fit::{names_contain, FitParamSet, HasFitParams, NoFitParams, TrainedWith};
+/// The derive of [`FitParamSet`] (its doc has an example), under the trait's name as serde's.
+pub use grid_macros::FitParamSet;
 pub use params::{Meta, Params, Tunable};
 pub use product::Grid;
 pub use set_by_grid::SetByGrid;

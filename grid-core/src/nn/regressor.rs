@@ -4,7 +4,7 @@ use std::path::Path;
 
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
-use super::config::HasFitParams;
+use super::config::FitParams;
 use super::model::{model_accessors, FitRequest, Model};
 use super::persist;
 use super::rows::Rows;
@@ -13,7 +13,7 @@ use super::validate::Problem;
 use crate::data::{check_xy, Target};
 use crate::error::{Error, Result};
 use crate::estimator::{Estimator, Predictor, Task, TrainSet};
-use crate::grid::Tunable;
+use crate::grid::{HasFitParams, Tunable};
 
 /// A dfdx network regressor: fits the [`Sequential`] network a candidate's build function
 /// returns, with the candidate's [`FitParams`](super::FitParams), to real-valued targets
@@ -100,7 +100,7 @@ impl ValueTarget for Array2<f32> {
 
 fn fit_values<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Result<FittedRegressor>
 where
-    P: Tunable<Output = Sequential> + HasFitParams,
+    P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>,
     Y: ValueTarget,
 {
     check_xy(&data.x, data.y)?;
@@ -117,7 +117,7 @@ where
     }
     let request = FitRequest {
         spec: params.build(&data.meta()),
-        fit_params: params.fit_params(),
+        fit_params: params.fit_params().clone(),
         problem: Problem::Regression { n_outputs: y.ncols() },
         x: data.x,
         validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
@@ -146,7 +146,9 @@ pub(crate) fn in_validation(e: Error) -> Error {
     }
 }
 
-impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> for NeuralRegressor {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Estimator<P, Array1<f32>>
+    for NeuralRegressor
+{
     type Fitted = FittedRegressor;
 
     fn task(&self) -> Task {
@@ -158,7 +160,9 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> f
     }
 }
 
-impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> for NeuralRegressor {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Estimator<P, Array2<f32>>
+    for NeuralRegressor
+{
     type Fitted = FittedRegressor;
 
     fn task(&self) -> Task {
