@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::paths;
+use crate::{paths, spans};
 
 /// `__grid_axis_units` for the parameter `units` (`r#type` gives `__grid_axis_type`).
 pub(crate) fn accessor(name: &Ident) -> Ident {
@@ -30,7 +30,8 @@ pub(crate) fn fallback(name: &Ident, function: &str) -> TokenStream {
          the grid would search it for nothing"
     );
     let label = format!("`{function}` returns `{{R}}`, trained with `{{F}}`, which has no `{unraw}`");
-    quote! {
+    // At the axis, so that the notes rustc adds about the fallback point there too.
+    let fallback = quote! {
         #[allow(non_camel_case_types)]
         #[diagnostic::on_unimplemented(message = #message, label = #label)]
         trait #why<R: ?Sized, F: ?Sized> {}
@@ -48,5 +49,6 @@ pub(crate) fn fallback(name: &Ident, function: &str) -> TokenStream {
                 ::core::unreachable!()
             }
         }
-    }
+    };
+    spans::respan(fallback, name.span())
 }

@@ -112,13 +112,15 @@ fn candidate(branch: &Branch, params: &Ident) -> TokenStream {
     );
     let updates = branch.axes.iter().map(|axis| {
         let accessor = axis::accessor(&axis.ident);
+        // The whole call at the axis: an axis that reaches the fallback is an error there.
+        let slot = spans::respan(quote!(__candidate.#accessor()), axis.ident.span());
         let arms = axis.values.iter().enumerate().map(|(k, value)| {
             let value = values::scoped(value);
             quote!(::core::option::Option::Some(#k) => *__slot = #value,)
         });
         quote! {
             {
-                let __slot = __candidate.#accessor();
+                let __slot = #slot;
                 match ::core::iter::Iterator::next(&mut __digits) {
                     #(#arms)*
                     _ => ::core::unreachable!(),
