@@ -182,7 +182,7 @@ fn display_of_params_shows_the_searched_axes() {
     // Built by hand: every parameter of the function, and the fit parameters that differ.
     assert_eq!(CreateModelParams::default().to_string(), "{activation: Relu, units: 10}");
     let mut custom = CreateModelParams::default();
-    custom.learning_rate = Some(0.5);
+    custom.fit_params_mut().learning_rate = Some(0.5);
     assert_eq!(custom.to_string(), "{activation: Relu, learning_rate: Some(0.5), units: 10}");
     // From a grid: the axes searched only, as scikit-learn's `best_params_`, even a value equal
     // to the default.
@@ -330,4 +330,30 @@ fn candidates_of_any_grid_and_slice_iter_untouched() {
     let second: Option<&usize> = widths.get(1);
     assert_eq!(second, Some(&2));
     assert_eq!(gridcv::grid::ParamGrid::candidates(&widths).collect::<Vec<_>>(), widths);
+}
+
+#[test]
+fn axis_values_from_a_runtime_collection() -> gridcv::Result<()> {
+    // As read from a config file or the command line.
+    let widths: Vec<usize> = "5,10,20".split(',').map(|w| w.parse().unwrap()).collect();
+    let activations = vec![Activation::Relu, Activation::Tanh];
+    let grid = grid!(create_model { units: [..widths], activation: [..activations], epochs: [10, 20] })?;
+    assert_eq!(grid.len(), 12);
+    assert_eq!(grid.to_string(), "12 candidates: activation(2) x epochs(2) x units(3)");
+    // ParameterGrid({'units': [5, 10, 20], 'activation': ['relu', 'tanh'], 'epochs': [10, 20]})[7]
+    // == {'activation': 'tanh', 'epochs': 10, 'units': 10}
+    let seventh = grid.get(7).unwrap();
+    assert_eq!((seventh.activation, seventh.epochs, seventh.units), (Activation::Tanh, 10, 10));
+    assert_eq!(seventh.to_string(), "{activation: Tanh, epochs: 10, units: 10}");
+    assert_eq!(grid.get(12), None);
+    // Variants are in scope in a collection written in the grid, and unions mix both kinds.
+    let union = grid!(create_model { activation: [..vec![Sigmoid, Gelu]] } | { units: [1] })?;
+    let got: Vec<_> = union.iter().map(|p| (p.activation, p.units)).collect();
+    assert_eq!(got, [(Activation::Sigmoid, 10), (Activation::Gelu, 10), (Activation::Relu, 1)]);
+    assert_eq!(gridcv::grid::ParamGrid::axes_of(&union, 2).unwrap()[0].name, "units");
+    // No values is an error naming the axis, not a grid silently missing a branch.
+    let none: Vec<usize> = Vec::new();
+    let err = grid!(create_model { units: [..none] } | { units: [1] }).unwrap_err();
+    assert_eq!(err.to_string(), "the value list of the grid axis `units` is empty");
+    Ok(())
 }

@@ -197,6 +197,27 @@ pub fn derive_fit_param_set(input: TokenStream) -> TokenStream {
 /// let grid = grid!(named { name: [base] }); // error: cannot move out of `base`: `base.clone()`
 /// ```
 ///
+/// Values known only at run time (read from a config file or the command line) are written
+/// `axis: [..collection]`: any `IntoIterator` whose items have the parameter's type (checked by
+/// the compiler, at the collection), collected once when the grid is built. The grid's size is
+/// then a run-time value: `grid!` returns `Result<RuntimeGrid, Error>`, an error naming an axis
+/// whose collection is empty.
+///
+/// ```
+/// use gridcv::prelude::*;
+///
+/// #[tunable]
+/// fn create_model(meta: &Meta, #[default(10)] units: usize) -> Sequential {
+///     Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(1, Activation::Linear)
+/// }
+///
+/// let widths: Vec<usize> = "8,16,32".split(',').map(|w| w.parse().unwrap()).collect();
+/// let grid = grid!(create_model { units: [..widths], epochs: [50, 100] })?;
+/// assert_eq!(grid.to_string(), "6 candidates: epochs(2) x units(3)");
+/// assert_eq!(grid.get(5).unwrap().units, 32);
+/// # Ok::<(), gridcv::Error>(())
+/// ```
+///
 /// It is written `grid!(f { .. })` rather than `grid!<f>{ .. }` because a macro call must be
 /// delimited by `()`, `[]` or `{}`; inside, `f { field: .. }` reads as a struct literal of the
 /// candidate. Mistakes are reported at your token: an axis that is neither a parameter of `f`

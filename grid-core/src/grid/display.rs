@@ -2,6 +2,8 @@
 
 use std::fmt::{self, Debug};
 
+use itertools::Itertools;
+
 use super::{FitParamSet, SetByGrid};
 
 /// The entries a `#[tunable]` struct's `Display` shows, sorted by name: for a candidate of a
@@ -79,12 +81,7 @@ pub fn write_params<'a>(
     f: &mut fmt::Formatter<'_>,
     entries: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> fmt::Result {
-    f.write_str("{")?;
-    for (k, (name, shown)) in entries.into_iter().enumerate() {
-        if k > 0 {
-            f.write_str(", ")?;
-        }
-        write!(f, "{name}: {shown}")?;
-    }
-    f.write_str("}")
+    let entries =
+        entries.into_iter().format_with(", ", |(name, shown), f| f(&format_args!("{name}: {shown}")));
+    write!(f, "{{{entries}}}")
 }

@@ -12,6 +12,7 @@ mod display;
 mod fit;
 mod params;
 mod product;
+mod runtime;
 mod set_by_grid;
 mod shape;
 
@@ -23,6 +24,7 @@ pub use fit::{names_contain, FitParamSet, HasFitParams, NoFitParams, TrainedWith
 pub use grid_macros::FitParamSet;
 pub use params::{Meta, Params, Tunable};
 pub use product::Grid;
+pub use runtime::RuntimeGrid;
 pub use set_by_grid::SetByGrid;
 pub use shape::Shape;
 

@@ -45,7 +45,8 @@
 //! asked for.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::check::{self, Branch};
 use super::parse::GridInput;
@@ -70,7 +71,7 @@ pub(crate) fn expand(input: GridInput) -> syn::Result<TokenStream> {
     });
     let params = Ident::new("__Params", path_span(&path));
     let arms = branches.iter().enumerate().map(|(position, branch)| {
-        let body = candidate(branch, &params);
+        let body = candidate(position, branch, &params);
         quote!(#position => #body,)
     });
     let errors = errors.to_compile_errors();
@@ -80,6 +81,18 @@ pub(crate) fn expand(input: GridInput) -> syn::Result<TokenStream> {
     names.sort_by_key(|ident| syn::ext::IdentExt::unraw(*ident).to_string());
     names.dedup_by_key(|ident| syn::ext::IdentExt::unraw(*ident).to_string());
     let fallbacks = names.iter().map(|name| axis::fallback(name, &function));
+    let make = quote! {
+        move |__branch: usize, __digits: #grid::Digits| -> __Params {
+            match __branch {
+                #(#arms)*
+                _ => ::core::unreachable!(),
+            }
+        }
+    };
+    let runtime = branches.iter().any(|branch| branch.axes.iter().any(|axis| axis.runtime.is_some()));
+    if runtime {
+        return Ok(runtime_grid(&branches, errors, &path, fallbacks.collect(), make));
+    }
     Ok(quote! {{
         #errors
         type __Params = #path;
@@ -87,19 +100,62 @@ pub(crate) fn expand(input: GridInput) -> syn::Result<TokenStream> {
         const __BRANCHES: &[#grid::Branch] = &[#(#shape_branches),*];
         const __SHAPE: #grid::Shape<{ #grid::count_candidates(__BRANCHES) }> =
             #grid::Shape::new(__BRANCHES);
-        #grid::Grid::new(__SHAPE, move |__branch: usize, __digits: #grid::Digits| -> __Params {
-            match __branch {
-                #(#arms)*
-                _ => ::core::unreachable!(),
-            }
-        })
+        #grid::Grid::new(__SHAPE, #make)
     }})
+}
+
+/// A grid with an axis whose values are a run-time collection (`units: [..widths]`): each
+/// collection is collected into a `Vec` once (its items must have the parameter's type), and
+/// the grid is a `Result<RuntimeGrid, Error>` (an empty collection is an error naming its axis).
+fn runtime_grid(
+    branches: &[Branch],
+    errors: TokenStream,
+    path: &syn::Path,
+    fallbacks: Vec<TokenStream>,
+    make: TokenStream,
+) -> TokenStream {
+    let grid = paths::grid();
+    let mut collections = Vec::new();
+    let lens = branches.iter().enumerate().map(|(position, branch)| {
+        let axes = branch.axes.iter().enumerate().map(|(k, axis)| {
+            let name = &axis.name;
+            match &axis.runtime {
+                Some(expr) => {
+                    let values = runtime_values(position, k);
+                    let collection = values::scoped(expr);
+                    collections.push(quote_spanned! {expr.span()=>
+                        let #values: ::std::vec::Vec<_> =
+                            ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#collection));
+                    });
+                    quote!((#name, #values.len()))
+                }
+                None => {
+                    let len = axis.values.len();
+                    quote!((#name, #len))
+                }
+            }
+        });
+        quote!(::std::vec![#(#axes),*])
+    });
+    let lens: Vec<TokenStream> = lens.collect();
+    quote! {{
+        #errors
+        type __Params = #path;
+        #(#fallbacks)*
+        #(#collections)*
+        #grid::RuntimeGrid::new(::std::vec![#(#lens),*], #make)
+    }}
+}
+
+/// The `Vec` holding the run-time values of axis `k` of branch `branch`.
+fn runtime_values(branch: usize, k: usize) -> Ident {
+    quote::format_ident!("__values_{}_{}", branch, k)
 }
 
 /// One candidate of `branch`: the defaults, then each axis set through its accessor to the
 /// value the axis' digit selects. Each value is assigned to the accessor's `&mut` on its own,
 /// so rustc checks it against the parameter's type (one "mismatched types" at the value).
-fn candidate(branch: &Branch, params: &Ident) -> TokenStream {
+fn candidate(position: usize, branch: &Branch, params: &Ident) -> TokenStream {
     let grid = paths::grid();
     let names = branch.axes.iter().map(|axis| &axis.name);
     let base = literal(
@@ -110,14 +166,28 @@ fn candidate(branch: &Branch, params: &Ident) -> TokenStream {
             ..::core::default::Default::default()
         },
     );
-    let updates = branch.axes.iter().map(|axis| {
+    let updates = branch.axes.iter().enumerate().map(|(k, axis)| {
         let accessor = axis::accessor(&axis.ident);
         // The whole call at the axis: an axis that reaches the fallback is an error there.
         let slot = spans::respan(quote!(__candidate.#accessor()), axis.ident.span());
-        let arms = axis.values.iter().enumerate().map(|(k, value)| {
-            let value = values::scoped(value);
-            quote!(::core::option::Option::Some(#k) => *__slot = #value,)
-        });
+        let arms: Vec<TokenStream> = match &axis.runtime {
+            // A clone of the collected value, at the user's collection: an item of another
+            // type is one "mismatched types" there.
+            Some(expr) => {
+                let values = runtime_values(position, k);
+                let value = spans::respan(quote!(#values[__k].clone()), expr.span());
+                vec![quote!(::core::option::Option::Some(__k) => *__slot = #value,)]
+            }
+            None => axis
+                .values
+                .iter()
+                .enumerate()
+                .map(|(k, value)| {
+                    let value = values::scoped(value);
+                    quote!(::core::option::Option::Some(#k) => *__slot = #value,)
+                })
+                .collect(),
+        };
         quote! {
             {
                 let __slot = #slot;
