@@ -5,7 +5,7 @@ use gridcv::prelude::*;
 
 #[tunable]
 pub fn create_model(meta: &Meta, #[default(16)] units: usize) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, Relu).dense(1, Linear)
+    Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(1, Activation::Linear)
 }
 
 /// Searches a small grid on the CSV at `path`, predicting `target`.

@@ -6,6 +6,7 @@
 //! Run: `cargo run --example fit_memory -- 16000` (the network of issue 12: about 4 GB; it
 //! allocates them).
 
+use gridcv::nn::{FitParams, NetParams};
 use gridcv::prelude::*;
 use ndarray::{Array1, Array2};
 

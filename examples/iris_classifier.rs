@@ -10,9 +10,9 @@ use gridcv::prelude::*;
 pub fn create_model(
     meta: &Meta,
     #[default(5)] units: usize,
-    #[default(Relu)] activation: Activation,
+    #[default(Activation::Relu)] activation: Activation,
 ) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_classes, Softmax)
+    Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_classes, Activation::Softmax)
 }
 
 /// Runs the seed; `epochs_divisor` shortens training (the test suite passes a larger one).

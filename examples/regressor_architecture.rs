@@ -13,13 +13,13 @@ pub fn deep_model(
     meta: &Meta,
     #[default(10)] units: usize,
     #[default(2)] num_layers: usize,
-    #[default(Relu)] activation: Activation,
+    #[default(Activation::Relu)] activation: Activation,
 ) -> Sequential {
     let mut net = Sequential::new(meta.n_features);
     for _ in 0..num_layers {
         net = net.dense(units, activation);
     }
-    net.dense(1, Linear)
+    net.dense(1, Activation::Linear)
 }
 
 /// A finished search of this example.

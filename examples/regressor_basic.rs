@@ -13,9 +13,9 @@ use ndarray::Array1;
 pub fn create_model(
     meta: &Meta,
     #[default(10)] units: usize,
-    #[default(Relu)] activation: Activation,
+    #[default(Activation::Relu)] activation: Activation,
 ) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, activation).dense(1, Linear)
+    Sequential::new(meta.n_features).dense(units, activation).dense(1, Activation::Linear)
 }
 
 /// A finished search of this example.

@@ -7,7 +7,10 @@ use gridcv::prelude::*;
 
 #[tunable]
 pub fn create_model(meta: &Meta, #[default(32)] units: usize) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, Relu).dense(units, Relu).dense(1, Linear)
+    Sequential::new(meta.n_features)
+        .dense(units, Activation::Relu)
+        .dense(units, Activation::Relu)
+        .dense(1, Activation::Linear)
 }
 
 /// What the example measured.

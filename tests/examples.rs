@@ -1,7 +1,7 @@
 //! Every seed example runs here with fewer epochs, so none of them can rot.
 
 use gridcv::nn::Layer;
-use gridcv::prelude::*;
+use gridcv::nn::Optimizer;
 
 #[allow(dead_code)]
 #[path = "../examples/regressor_basic.rs"]
@@ -36,7 +36,7 @@ fn regressor_basic_runs_the_seed_grid() {
     assert_eq!(search.best_score(), best_finite(&results.candidates));
     assert!(search.best_score() < 0.0, "neg MSE is negative: {}", search.best_score());
     // Adam never diverges on this grid; only SGD candidates may score NaN.
-    let adam = results.candidates.iter().filter(|r| r.params.optimizer == Adam);
+    let adam = results.candidates.iter().filter(|r| r.params.optimizer == Optimizer::Adam);
     assert!(adam.clone().count() == 6 && adam.into_iter().all(|r| r.succeeded()));
 }
 

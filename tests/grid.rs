@@ -4,19 +4,27 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gridcv::grid::Grid;
-use gridcv::nn::HasFitParams;
+use gridcv::grid::{Grid, HasFitParams, TrainedWith};
+use gridcv::nn::{FitParams, Optimizer};
 use gridcv::prelude::*;
 
-/// A build function that returns something else than a network (`Tunable` is generic).
+/// Layer widths: an output of a user's own that is trained with the neural fit parameters
+/// (`TrainedWith` is how an output declares them).
+#[derive(Debug, PartialEq)]
+struct Widths(Vec<usize>);
+
+impl TrainedWith for Widths {
+    type FitParams = FitParams;
+}
+
 #[tunable]
 fn create_model(
     meta: &Meta,
     #[default(10)] units: usize,
     #[default(Activation::Relu)] activation: Activation,
-) -> Vec<usize> {
+) -> Widths {
     let _ = activation;
-    vec![meta.n_features, units]
+    Widths(vec![meta.n_features, units])
 }
 
 /// No `&Meta` at all, and names whose order is not the declaration order.
@@ -27,12 +35,6 @@ fn layered(
     #[default(2)] layer_size: usize,
 ) -> usize {
     units * layers * layer_size
-}
-
-/// Takes a fit parameter itself, as the seed's `create_model(optimizer=..)`.
-#[tunable]
-fn with_optimizer(_meta: &Meta, #[default(4)] units: usize, optimizer: Optimizer) -> (usize, Optimizer) {
-    (units, optimizer)
 }
 
 #[tunable]
@@ -56,18 +58,18 @@ use models::{small, SmallParams};
 fn order_follows_parameter_grid() {
     // ParameterGrid({'batch_size': [10, 20, 30], 'epochs': [50, 100], 'optimizer': ['adam', 'sgd']})
     let expected = [
-        (10, 50, Adam),
-        (10, 50, Sgd),
-        (10, 100, Adam),
-        (10, 100, Sgd),
-        (20, 50, Adam),
-        (20, 50, Sgd),
-        (20, 100, Adam),
-        (20, 100, Sgd),
-        (30, 50, Adam),
-        (30, 50, Sgd),
-        (30, 100, Adam),
-        (30, 100, Sgd),
+        (10, 50, Optimizer::Adam),
+        (10, 50, Optimizer::Sgd),
+        (10, 100, Optimizer::Adam),
+        (10, 100, Optimizer::Sgd),
+        (20, 50, Optimizer::Adam),
+        (20, 50, Optimizer::Sgd),
+        (20, 100, Optimizer::Adam),
+        (20, 100, Optimizer::Sgd),
+        (30, 50, Optimizer::Adam),
+        (30, 50, Optimizer::Sgd),
+        (30, 100, Optimizer::Adam),
+        (30, 100, Optimizer::Sgd),
     ];
     // Written in another order than sorted: the grid sorts the axes by name.
     let grid = grid!(create_model { optimizer: [Adam, Sgd], batch_size: [10, 20, 30], epochs: [50, 100] });
@@ -120,7 +122,9 @@ fn axes_not_named_take_their_default() {
     let defaults = CreateModelParams::default();
     assert_eq!((candidate.units, candidate.activation), (10, Activation::Relu));
     assert_eq!(candidate.batch_size, FitParams::default().batch_size);
-    assert_eq!(candidate, CreateModelParams { epochs: 5, ..defaults });
+    let mut expected = defaults;
+    expected.epochs = 5; // a fit parameter, a field through `Deref`
+    assert_eq!(candidate, expected);
     assert_eq!(LayeredParams::default().layer_size, 2);
     assert_eq!(SixParams::default().a, 0); // no `#[default]`: the type's default
 }
@@ -132,8 +136,8 @@ fn get_at_both_ends_and_past_the_end() {
     assert_eq!(len, 6);
     let first = grid.get(0).unwrap();
     let last = grid.get(len - 1).unwrap();
-    assert_eq!((first.activation, first.units), (Relu, 1));
-    assert_eq!((last.activation, last.units), (Tanh, 3));
+    assert_eq!((first.activation, first.units), (Activation::Relu, 1));
+    assert_eq!((last.activation, last.units), (Activation::Tanh, 3));
     assert_eq!(grid.get(len), None);
     assert_eq!(grid.get(usize::MAX), None);
     let mut iter = grid.iter();
@@ -147,35 +151,8 @@ fn get_at_both_ends_and_past_the_end() {
 fn build_calls_the_function() {
     let meta = Meta { n_features: 4, n_outputs: 1, n_classes: 0 };
     let grid = grid!(create_model { units: [7] });
-    assert_eq!(grid.get(0).unwrap().build(&meta), [4, 7]);
+    assert_eq!(grid.get(0).unwrap().build(&meta), Widths(vec![4, 7]));
     assert_eq!(grid!(layered { layers: [3] }).get(0).unwrap().build(&meta), 8 * 3 * 2);
-}
-
-#[test]
-fn a_function_taking_a_fit_parameter_receives_the_grid_value() {
-    let grid = grid!(with_optimizer { optimizer: [Sgd, RmsProp], units: [2] });
-    for (candidate, optimizer) in grid.iter().zip([Sgd, RmsProp]) {
-        assert_eq!(candidate.build(&Meta::default()), (2, optimizer));
-        assert_eq!(candidate.fit_params().optimizer, optimizer);
-    }
-    // One field, defaulting as the fit parameter does.
-    assert_eq!(WithOptimizerParams::default().optimizer, FitParams::default().optimizer);
-}
-
-/// Takes fit parameters with defaults of its own.
-#[tunable]
-fn sgd_model(#[default(Sgd)] optimizer: Optimizer, #[default(8)] batch_size: usize) -> (Optimizer, usize) {
-    (optimizer, batch_size)
-}
-
-#[test]
-fn a_fit_parameter_taken_with_a_default_starts_there() {
-    let params = SgdModelParams::default();
-    assert_eq!((params.optimizer, params.batch_size), (Sgd, 8));
-    assert_eq!((params.fit_params().optimizer, params.fit_params().batch_size), (Sgd, 8));
-    assert_eq!(params.build(&Meta::default()), (Sgd, 8));
-    let grid = grid!(sgd_model { batch_size: [16] });
-    assert_eq!(grid.get(0).unwrap().build(&Meta::default()), (Sgd, 16));
 }
 
 #[test]
@@ -193,30 +170,38 @@ fn fit_params_carry_the_fit_fields() {
         early_stopping: Some(EarlyStopping { patience: 3, ..EarlyStopping::default() }),
         ..FitParams::default()
     };
-    assert_eq!(grid.get(0).unwrap().fit_params(), expected);
+    assert_eq!(*grid.get(0).unwrap().fit_params(), expected);
+    // Set generically, as a search that makes `epochs` a resource does.
+    let mut candidate = grid.get(0).unwrap();
+    candidate.fit_params_mut().epochs = 7;
+    assert_eq!(candidate.epochs, 7);
 }
 
 #[test]
-fn display_of_params() {
+fn display_of_params_shows_the_searched_axes() {
+    // Built by hand: every parameter of the function, and the fit parameters that differ.
     assert_eq!(CreateModelParams::default().to_string(), "{activation: Relu, units: 10}");
+    let mut custom = CreateModelParams::default();
+    custom.fit_params_mut().learning_rate = Some(0.5);
+    assert_eq!(custom.to_string(), "{activation: Relu, learning_rate: Some(0.5), units: 10}");
+    // From a grid: the axes searched only, as scikit-learn's `best_params_`, even a value equal
+    // to the default.
     let grid = grid!(create_model {
         batch_size: [10, 20, 30],
         epochs: [50, FitParams::default().epochs],
         optimizer: [Adam, Sgd],
     });
-    assert_eq!(
-        grid.get(0).unwrap().to_string(),
-        "{activation: Relu, batch_size: 10, epochs: 50, optimizer: Adam, units: 10}"
-    );
-    // A value equal to the default is shown when the grid set it...
-    let set = grid.get(2).unwrap();
-    assert_eq!(
-        set.to_string(),
-        "{activation: Relu, batch_size: 10, epochs: 100, optimizer: Adam, units: 10}"
-    );
-    // ... and a fit parameter the grid did not set is shown when it differs from its default.
-    let custom = CreateModelParams { learning_rate: Some(0.5), ..CreateModelParams::default() };
-    assert_eq!(custom.to_string(), "{activation: Relu, learning_rate: Some(0.5), units: 10}");
+    assert_eq!(grid.get(0).unwrap().to_string(), "{batch_size: 10, epochs: 50, optimizer: Adam}");
+    assert_eq!(grid.get(2).unwrap().to_string(), "{batch_size: 10, epochs: 100, optimizer: Adam}");
+    // A union: the axes of the candidate's branch; a branch of defaults shows none.
+    let union = grid!(create_model { units: [5] } | { epochs: [10], activation: [Tanh] } | {});
+    let shown: Vec<String> = union.iter().map(|p| p.to_string()).collect();
+    assert_eq!(shown, ["{units: 5}", "{activation: Tanh, epochs: 10}", "{}"]);
+    // Early stopping, short.
+    let stopping = grid!(create_model {
+        early_stopping: [None, Some(EarlyStopping { patience: 5, ..EarlyStopping::default() })]
+    });
+    assert_eq!(stopping.get(1).unwrap().to_string(), "{early_stopping: EarlyStopping(5)}");
     assert_eq!(
         small(4, "sgd".into()),
         SmallParams { width: 4, name: "sgd".into(), ..SmallParams::default() }.build(&Meta::default())
@@ -228,7 +213,10 @@ fn display_of_params() {
 fn debug_hides_the_axes_record() {
     let candidate = grid!(create_model { units: [3] }).get(0).unwrap();
     let debug = format!("{candidate:?}");
-    assert!(debug.starts_with("CreateModelParams { units: 3, activation: Relu, epochs: 100,"), "{debug}");
+    assert!(
+        debug.starts_with("CreateModelParams { units: 3, activation: Relu, fit: FitParams { epochs: 100,"),
+        "{debug}"
+    );
     assert!(!debug.contains("set_by_grid"), "{debug}");
 }
 
@@ -325,9 +313,10 @@ fn raw_and_mut_parameters_become_plain_fields() {
     assert_eq!(candidate.r#type, 6);
     assert_eq!(candidate.build(&Meta::default()), 7);
     assert_eq!(candidate.to_string(), "{depth: 1, type: 6}");
-    // serde names the fields as `Display` does, without `r#`, in declaration order.
+    // serde names the fields as `Display` does, without `r#`, in declaration order; a `usize`
+    // output has no fit parameters.
     let json = serde_json::to_string(&candidate).unwrap();
-    assert!(json.starts_with(r#"{"type":6,"depth":1,"epochs":100,"#), "{json}");
+    assert_eq!(json, r#"{"type":6,"depth":1}"#);
     assert_eq!(serde_json::from_str::<RawNamesParams>(&json).unwrap(), candidate);
 }
 
@@ -341,4 +330,30 @@ fn candidates_of_any_grid_and_slice_iter_untouched() {
     let second: Option<&usize> = widths.get(1);
     assert_eq!(second, Some(&2));
     assert_eq!(gridcv::grid::ParamGrid::candidates(&widths).collect::<Vec<_>>(), widths);
+}
+
+#[test]
+fn axis_values_from_a_runtime_collection() -> gridcv::Result<()> {
+    // As read from a config file or the command line.
+    let widths: Vec<usize> = "5,10,20".split(',').map(|w| w.parse().unwrap()).collect();
+    let activations = vec![Activation::Relu, Activation::Tanh];
+    let grid = grid!(create_model { units: [..widths], activation: [..activations], epochs: [10, 20] })?;
+    assert_eq!(grid.len(), 12);
+    assert_eq!(grid.to_string(), "12 candidates: activation(2) x epochs(2) x units(3)");
+    // ParameterGrid({'units': [5, 10, 20], 'activation': ['relu', 'tanh'], 'epochs': [10, 20]})[7]
+    // == {'activation': 'tanh', 'epochs': 10, 'units': 10}
+    let seventh = grid.get(7).unwrap();
+    assert_eq!((seventh.activation, seventh.epochs, seventh.units), (Activation::Tanh, 10, 10));
+    assert_eq!(seventh.to_string(), "{activation: Tanh, epochs: 10, units: 10}");
+    assert_eq!(grid.get(12), None);
+    // Variants are in scope in a collection written in the grid, and unions mix both kinds.
+    let union = grid!(create_model { activation: [..vec![Sigmoid, Gelu]] } | { units: [1] })?;
+    let got: Vec<_> = union.iter().map(|p| (p.activation, p.units)).collect();
+    assert_eq!(got, [(Activation::Sigmoid, 10), (Activation::Gelu, 10), (Activation::Relu, 1)]);
+    assert_eq!(gridcv::grid::ParamGrid::axes_of(&union, 2).unwrap()[0].name, "units");
+    // No values is an error naming the axis, not a grid silently missing a branch.
+    let none: Vec<usize> = Vec::new();
+    let err = grid!(create_model { units: [..none] } | { units: [1] }).unwrap_err();
+    assert_eq!(err.to_string(), "the value list of the grid axis `units` is empty");
+    Ok(())
 }

@@ -77,7 +77,8 @@ fn validation_data_and_the_cross_validation_functions_take_views() {
     assert_eq!(history(&with_views).len(), 3, "the validation data reached the fits");
     assert_eq!(history(&with_views), history(&with_owned));
 
-    let params = SmallParams { epochs: 2, batch_size: 8, ..SmallParams::default() };
+    let mut params = SmallParams::default();
+    (params.epochs, params.batch_size) = (2, 8);
     let cv = CrossValidation::new(NeuralRegressor::new()).cv(3).verbose(0);
     assert_eq!(cv.score(params.clone(), x, y).unwrap(), cv.score(params.clone(), &x32, &y32).unwrap());
     assert_eq!(cv.predict(params.clone(), x, y).unwrap(), cv.predict(params.clone(), &x32, &y32).unwrap());

@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use gridcv::nn::HasFitParams;
+use gridcv::nn::{FitParams, HasFitParams};
 use gridcv::prelude::*;
 use ndarray::{Array1, Array2, Axis};
 
 #[tunable]
 fn two_layer(meta: &Meta, #[default(8)] units: usize) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, Relu).dense(meta.n_outputs, Linear)
+    Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(meta.n_outputs, Activation::Linear)
 }
 
 #[test]
@@ -58,7 +58,9 @@ struct FitRecord {
 #[derive(Default)]
 struct Recording(Mutex<Vec<FitRecord>>);
 
-impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> for Recording {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Estimator<P, Array1<f32>>
+    for Recording
+{
     type Fitted = FittedRegressor;
 
     fn task(&self) -> Task {

@@ -3,20 +3,21 @@
 //! classifier (seed 4). Seed 2's architecture grid is checked on its example's own search, in
 //! `tests/examples.rs`.
 
+use gridcv::nn::Optimizer;
 use gridcv::prelude::*;
 
 #[tunable]
 fn create_model(
     meta: &Meta,
     #[default(10)] units: usize,
-    #[default(Relu)] activation: Activation,
+    #[default(Activation::Relu)] activation: Activation,
 ) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_outputs, Linear)
+    Sequential::new(meta.n_features).dense(units, activation).dense(meta.n_outputs, Activation::Linear)
 }
 
 #[tunable]
 fn classifier(meta: &Meta, #[default(10)] units: usize) -> Sequential {
-    Sequential::new(meta.n_features).dense(units, Relu).dense(meta.n_classes, Softmax)
+    Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(meta.n_classes, Activation::Softmax)
 }
 
 fn regression_scores(n_jobs: usize) -> Vec<u64> {
@@ -35,14 +36,14 @@ fn regression_scores(n_jobs: usize) -> Vec<u64> {
     // SGD at Keras' learning rate 0.01 diverges on these unscaled targets, as it does in Keras:
     // those candidates score NaN and rank last, the Adam ones are kept.
     for row in rows {
-        let sgd = row.params.optimizer == Sgd;
+        let sgd = row.params.optimizer == Optimizer::Sgd;
         assert_eq!(row.test[0].mean.is_nan(), sgd, "{}", row.params);
         if sgd {
             assert!(row.errors.iter().flatten().all(|e| e.contains("diverged")), "{:?}", row.errors);
             assert_eq!(row.rank[0], 5);
         }
     }
-    assert_eq!(search.best_params().optimizer, Adam);
+    assert_eq!(search.best_params().optimizer, Optimizer::Adam);
     rows.iter().flat_map(|r| r.test[0].splits.iter().map(|s| s.to_bits())).collect()
 }
 

@@ -89,8 +89,19 @@ pub enum Error {
         /// The value computed.
         value: f64,
     },
-    /// One candidate failed on one split (returned when `error_score` is `Raise`).
-    #[error("candidate {candidate} ({params}) failed on split {split}: {source}")]
+    /// One candidate failed on one split (returned when `error_score` is `Raise`). The failure
+    /// itself is its [`source`](std::error::Error::source), not repeated in the message.
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let e = grid_core::Error::CandidateFailed {
+    ///     candidate: 2, params: "{units: 5}".into(), split: 1,
+    ///     source: Box::new(grid_core::Error::Diverged { epoch: 3, loss: f64::NAN }),
+    /// };
+    /// assert_eq!(e.to_string(), "candidate 2 ({units: 5}) failed on split 1");
+    /// assert_eq!(e.source().unwrap().to_string(), "training diverged at epoch 3: the loss is NaN");
+    /// ```
+    #[error("candidate {candidate} ({params}) failed on split {split}")]
     CandidateFailed {
         /// Index of the candidate in the grid.
         candidate: usize,
@@ -104,14 +115,17 @@ pub enum Error {
     /// The refit of the best candidate on all the data failed (an error, a divergence, a
     /// panic). The search keeps its cross-validation results; `best_estimator()` returns this.
     ///
+    /// The failure itself is its [`source`](std::error::Error::source).
+    ///
     /// ```
+    /// use std::error::Error as _;
     /// use grid_core::Error;
     /// let source = std::sync::Arc::new(Error::Diverged { epoch: 4, loss: f64::NAN });
     /// let e = Error::RefitFailed { candidate: 2, params: "{units: 5}".into(), source };
-    /// assert_eq!(e.to_string(), "the refit of candidate 2 ({units: 5}) on all the data failed: \
-    ///                            training diverged at epoch 4: the loss is NaN");
+    /// assert_eq!(e.to_string(), "the refit of candidate 2 ({units: 5}) on all the data failed");
+    /// assert_eq!(e.source().unwrap().to_string(), "training diverged at epoch 4: the loss is NaN");
     /// ```
-    #[error("the refit of candidate {candidate} ({params}) on all the data failed: {source}")]
+    #[error("the refit of candidate {candidate} ({params}) on all the data failed")]
     RefitFailed {
         /// Index of the refitted candidate in the grid.
         candidate: usize,
@@ -130,12 +144,14 @@ pub enum Error {
         /// Number of candidates of the search.
         candidates: usize,
     },
-    /// No fit of the search succeeded.
-    #[error("all {fits} fits failed; the first failure was: {first}")]
+    /// No fit of the search succeeded. The first failure is its
+    /// [`source`](std::error::Error::source).
+    #[error("all {fits} fits failed")]
     AllFitsFailed {
         /// How many fits were attempted.
         fits: usize,
         /// The first failure, with its candidate and split.
+        #[source]
         first: Box<Error>,
     },
     /// A label that the fitted model never saw.
@@ -149,8 +165,17 @@ pub enum Error {
         /// Why it cannot be computed.
         reason: String,
     },
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file could not be read or written. The operating system's error is its
+    /// [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+    /// let e = grid_core::Error::Io { path: "data.csv".into(), source };
+    /// assert_eq!(e.to_string(), "cannot read or write `data.csv`");
+    /// assert_eq!(e.source().unwrap().to_string(), "no such file");
+    /// ```
+    #[error("cannot read or write `{}`", path.display())]
     Io {
         /// The file.
         path: PathBuf,

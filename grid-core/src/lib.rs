@@ -25,6 +25,10 @@ pub mod split;
 
 pub use error::{Error, Result};
 
+/// serde, for the code `#[derive(FitParamSet)]` writes. Not a public API.
+#[doc(hidden)]
+pub use serde as __serde;
+
 /// Everything a user of the search needs, in one `use`.
 pub mod prelude {
     pub use crate::data::{Label, Target};
@@ -33,11 +37,12 @@ pub mod prelude {
     pub use crate::estimator::{Estimator, Predictor, Task, TrainSet};
     pub use crate::grid::{Meta, Tunable};
     pub use crate::metrics::{Average, Scoring};
-    pub use crate::nn::Activation::{self, Gelu, LeakyRelu, Linear, Relu, Sigmoid, Softmax, Tanh};
-    pub use crate::nn::Optimizer::{self, Adam, AdamW, RmsProp, Sgd};
+    // No enum variants (grid values have them in scope, see `gridcv::__private::grid_values`),
+    // no `*Params` (a `#[tunable]` function's struct may be named so) and no name of dfdx's
+    // prelude (`Optimizer` is its trait): `use dfdx::prelude::*;` can sit beside this one.
     pub use crate::nn::{
-        EarlyStopping, FitParams, FittedClassifier, FittedRegressor, History, Loss, NetParams,
-        NeuralClassifier, NeuralRegressor, Sequential,
+        Activation, EarlyStopping, FittedClassifier, FittedRegressor, History, Loss, NeuralClassifier,
+        NeuralRegressor, Sequential,
     };
     pub use crate::results::CvResults;
     pub use crate::search::{

@@ -68,8 +68,14 @@ fn a_regressor_with_non_finite_outputs_is_an_error_naming_the_rows() {
 
 /// A regressor's build function that sizes its output layer by `meta.n_classes`, as a
 /// classifier's would.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-struct ByClasses;
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+struct ByClasses(FitParams);
+
+impl Default for ByClasses {
+    fn default() -> Self {
+        ByClasses(FitParams { epochs: 1, ..FitParams::default() })
+    }
+}
 
 impl std::fmt::Display for ByClasses {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -85,15 +91,19 @@ impl Tunable for ByClasses {
 }
 
 impl HasFitParams for ByClasses {
-    fn fit_params(&self) -> FitParams {
-        FitParams { epochs: 1, ..FitParams::default() }
+    type FitParams = FitParams;
+    fn fit_params(&self) -> &FitParams {
+        &self.0
+    }
+    fn fit_params_mut(&mut self) -> &mut FitParams {
+        &mut self.0
     }
 }
 
 #[test]
 fn a_regressor_sized_by_n_classes_is_told_to_use_n_outputs() {
     let (x, y) = linear(20, 0.1, 2);
-    let e = NeuralRegressor::new().fit(&ByClasses, &TrainSet::new(x.view(), &y)).unwrap_err();
+    let e = NeuralRegressor::new().fit(&ByClasses::default(), &TrainSet::new(x.view(), &y)).unwrap_err();
     let text = e.to_string();
     assert!(matches!(e, Error::InvalidSpec { layer: 1, .. }), "{e:?}");
     assert!(text.contains("`meta.n_classes` is 0 for a regressor"), "{text}");

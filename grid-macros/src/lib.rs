@@ -9,12 +9,14 @@
 
 #![warn(missing_docs)]
 
+mod axis;
 mod errors;
 mod fit_params;
 mod grid;
 mod paths;
 mod spans;
 mod tunable;
+mod values;
 
 use proc_macro::TokenStream;
 
@@ -22,29 +24,43 @@ use proc_macro::TokenStream;
 ///
 /// On `fn create_model(meta: &Meta, #[default(10)] units: usize) -> Sequential`, it keeps the
 /// function (without the `#[default]` attributes) and generates `CreateModelParams`: one public
-/// field per parameter of the function except the `&Meta` context, plus the fit parameters of
-/// `FitParams` (`epochs`, `batch_size`, `optimizer`, ...); a parameter of the function named
-/// like a fit parameter is one field, and must have the fit parameter's type. It implements
-/// `Clone`, `Debug`, `PartialEq`, `Default` (from `#[default(expr)]`, else the type's
-/// `Default`, fit parameters from `FitParams::default()`), serde's `Serialize` /
-/// `Deserialize`, `Display` (`{activation: Relu, units: 10}`), `Tunable` (whose `build` calls
-/// the function) and `HasFitParams`. A hidden import named like the function lets
-/// `grid!(create_model { .. })` name the struct, and `use models::create_model;` bring both.
+/// field per parameter of the function except the `&Meta` context, and the fit parameters of
+/// the return type (`<Sequential as TrainedWith>::FitParams`, the neural `FitParams`: `epochs`,
+/// `batch_size`, `optimizer`, ...), read as fields through `Deref` and reached generically
+/// through `HasFitParams`. It implements `Clone`, `Debug`, `PartialEq`, `Default` (from
+/// `#[default(expr)]`, else the type's `Default`), serde's `Serialize` / `Deserialize` (the fit
+/// parameters flattened), `Display` (`{activation: Relu, units: 10}`; a grid's candidate shows
+/// the axes searched), `Tunable` (whose `build` calls the function) and `HasFitParams`. A hidden
+/// import named like the function lets `grid!(create_model { .. })` name the struct, and
+/// `use models::create_model;` bring both.
 ///
 /// ```
 /// use gridcv::prelude::*;
 ///
 /// #[tunable]
-/// fn create_model(meta: &Meta, #[default(10)] units: usize, optimizer: Optimizer) -> Vec<usize> {
-///     vec![meta.n_features, units]
+/// fn create_model(meta: &Meta, #[default(10)] units: usize) -> Sequential {
+///     Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(1, Activation::Linear)
 /// }
 ///
 /// let params = CreateModelParams::default();
-/// assert_eq!((params.units, params.optimizer, params.epochs, params.batch_size), (10, Adam, 100, 32));
-/// assert_eq!(params.to_string(), "{optimizer: Adam, units: 10}");
+/// assert_eq!((params.units, params.epochs, params.batch_size), (10, 100, 32));
+/// assert_eq!(params.to_string(), "{units: 10}");
 /// let meta = Meta { n_features: 4, ..Meta::default() };
-/// assert_eq!(params.build(&meta), [4, 10]);
-/// assert_eq!(create_model(&meta, 3, Sgd), [4, 3]); // still a function
+/// assert_eq!(params.build(&meta).n_features(), 4);
+/// assert_eq!(create_model(&meta, 3).layers().len(), 2); // still a function
+/// ```
+///
+/// A parameter the body never reads is a compile error at the parameter (a grid would search
+/// it for nothing; `_name` opts out), and so is one named like a fit parameter of the output
+/// (one name, two values).
+///
+/// ```compile_fail
+/// use gridcv::prelude::*;
+///
+/// #[tunable]
+/// fn create_model(meta: &Meta, lr: f64) -> Sequential { // error: never reads `lr`
+///     Sequential::new(meta.n_features).dense(1, Activation::Linear)
+/// }
 /// ```
 ///
 /// The function must be a free function (not generic, `async` or `unsafe`) whose parameters
@@ -53,10 +69,8 @@ use proc_macro::TokenStream;
 /// type needs `Clone`, `Debug`, `PartialEq`, serde's `Serialize` and `Deserialize`, and
 /// `Default` unless it has a `#[default(..)]`; a missing one is one error, at the type.
 ///
-/// It cannot go on an associated function inside an `impl` block: an attribute cannot see
-/// that it is in one, and the struct it generates is not allowed there. rustc then reports
-/// "struct is not supported in `trait`s or `impl`s" and a few errors that follow from it, all
-/// at `#[tunable]` or the function's name: move the function out of the `impl`.
+/// It cannot go on an associated function inside an `impl` or a `trait` block (the struct it
+/// generates cannot be declared there): that is one error, saying to move the function out.
 ///
 /// ```compile_fail
 /// use gridcv::prelude::*;
@@ -64,7 +78,7 @@ use proc_macro::TokenStream;
 /// struct Builder;
 ///
 /// impl Builder {
-///     #[tunable] // error: struct is not supported in `trait`s or `impl`s
+///     #[tunable] // error: move the function out of the block
 ///     fn create_model(meta: &Meta, #[default(10)] units: usize) -> Vec<usize> {
 ///         vec![meta.n_features, units]
 ///     }
@@ -74,7 +88,56 @@ use proc_macro::TokenStream;
 pub fn tunable(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = proc_macro2::TokenStream::from(args);
     let input = syn::parse_macro_input!(input as tunable::ast::Input);
-    tunable::expand::expand(args, input).unwrap_or_else(syn::Error::into_compile_error).into()
+    let site = proc_macro::Span::call_site();
+    let associated = site.local_file().is_some_and(|file| {
+        tunable::context::in_impl_or_trait(&file, site.line(), site.column().saturating_sub(1))
+    });
+    tunable::expand::expand(args, input, associated).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// Derives `gridcv::grid::FitParamSet` on a struct of fit parameters (as
+/// `gridcv::nn::FitParams`), so that the fields of the fit parameters of a build function's
+/// output (its `TrainedWith::FitParams`) can be axes of a grid. Import it with the trait,
+/// `use gridcv::grid::FitParamSet;`.
+///
+/// ```
+/// use gridcv::prelude::*;
+/// use gridcv::grid::{FitParamSet, TrainedWith};
+///
+/// /// How a boosted model is trained.
+/// #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, FitParamSet)]
+/// #[serde(default)]
+/// pub struct BoostFit {
+///     pub n_rounds: usize,
+///     pub shrinkage: f64,
+/// }
+/// impl Default for BoostFit {
+///     fn default() -> Self { BoostFit { n_rounds: 100, shrinkage: 0.1 } }
+/// }
+///
+/// pub struct Boosted { pub depth: usize }
+/// impl TrainedWith for Boosted {
+///     type FitParams = BoostFit;
+/// }
+///
+/// #[tunable]
+/// fn boosted(#[default(3)] depth: usize) -> Boosted {
+///     Boosted { depth }
+/// }
+///
+/// let grid = grid!(boosted { depth: [2, 4], n_rounds: [50, 200] });
+/// let last = grid.get(3).unwrap();
+/// assert_eq!((last.depth, last.n_rounds, last.shrinkage), (4, 200, 0.1));
+/// assert_eq!(last.to_string(), "{depth: 4, n_rounds: 200}");
+/// assert_eq!(BoostFit::NAMES, ["n_rounds", "shrinkage"]);
+/// ```
+///
+/// A field's `#[fit_params(show = path)]` names a `fn(&T) -> String` that shows it in results
+/// (default: its `Debug`).
+#[proc_macro_derive(FitParamSet, attributes(fit_params))]
+pub fn derive_fit_param_set(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    fit_params::expand(input).unwrap_or_else(syn::Error::into_compile_error).into()
 }
 
 /// A typed grid of the parameters of a `#[tunable]` function, in scikit-learn's
@@ -91,8 +154,8 @@ pub fn tunable(args: TokenStream, input: TokenStream) -> TokenStream {
 ///
 /// #[tunable]
 /// fn create_model(meta: &Meta, #[default(10)] units: usize,
-///                 #[default(Relu)] activation: Activation) -> Vec<usize> {
-///     vec![meta.n_features, units]
+///                 #[default(Activation::Relu)] activation: Activation) -> Sequential {
+///     Sequential::new(meta.n_features).dense(units, activation).dense(1, Activation::Linear)
 /// }
 ///
 /// let grid = grid!(create_model { epochs: [50, 100], batch_size: [10, 20, 30] });
@@ -103,7 +166,7 @@ pub fn tunable(args: TokenStream, input: TokenStream) -> TokenStream {
 ///
 /// let union = grid!(create_model { units: [5, 10] } | { activation: [Tanh] });
 /// assert_eq!(union.len(), 3);
-/// assert_eq!(union.get(2).unwrap().activation, Tanh);
+/// assert_eq!(union.get(2).unwrap().activation, Activation::Tanh);
 /// ```
 ///
 /// Values are expressions of the field's type, evaluated each time a candidate that uses them
@@ -134,9 +197,33 @@ pub fn tunable(args: TokenStream, input: TokenStream) -> TokenStream {
 /// let grid = grid!(named { name: [base] }); // error: cannot move out of `base`: `base.clone()`
 /// ```
 ///
+/// Values known only at run time (read from a config file or the command line) are written
+/// `axis: [..collection]`: any `IntoIterator` whose items have the parameter's type (checked by
+/// the compiler, at the collection), collected once when the grid is built. The grid's size is
+/// then a run-time value: `grid!` returns `Result<RuntimeGrid, Error>`, an error naming an axis
+/// whose collection is empty.
+///
+/// ```
+/// use gridcv::prelude::*;
+///
+/// #[tunable]
+/// fn create_model(meta: &Meta, #[default(10)] units: usize) -> Sequential {
+///     Sequential::new(meta.n_features).dense(units, Activation::Relu).dense(1, Activation::Linear)
+/// }
+///
+/// let widths: Vec<usize> = "8,16,32".split(',').map(|w| w.parse().unwrap()).collect();
+/// let grid = grid!(create_model { units: [..widths], epochs: [50, 100] })?;
+/// assert_eq!(grid.to_string(), "6 candidates: epochs(2) x units(3)");
+/// assert_eq!(grid.get(5).unwrap().units, 32);
+/// # Ok::<(), gridcv::Error>(())
+/// ```
+///
 /// It is written `grid!(f { .. })` rather than `grid!<f>{ .. }` because a macro call must be
-/// delimited by `()`, `[]` or `{}`; inside, `f { field: .. }` reads as the struct literal each
-/// candidate is: misspelled fields and wrong-typed values are reported by rustc at your token.
+/// delimited by `()`, `[]` or `{}`; inside, `f { field: .. }` reads as a struct literal of the
+/// candidate. Mistakes are reported at your token: an axis that is neither a parameter of `f`
+/// nor a fit parameter of what `f` returns (a misspelling, or `epochs` for a model that is not
+/// trained with it) says so, and a wrong-typed value is rustc's "mismatched types". In the
+/// values, the variants of the settings enums (`Relu`, `Adam`, `Mse`, ...) are in scope.
 /// `f` must be a `#[tunable]` function (or its parameter struct): for a plain function, rustc
 /// says "expected type, found function `f`".
 #[proc_macro]

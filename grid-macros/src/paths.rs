@@ -9,11 +9,6 @@ pub(crate) fn grid() -> TokenStream {
     quote!(::gridcv::__private::grid_core::grid)
 }
 
-/// `grid_core::nn`.
-pub(crate) fn nn() -> TokenStream {
-    quote!(::gridcv::__private::grid_core::nn)
-}
-
 /// The serde crate, as a path for `#[serde(crate = "..")]`.
 pub(crate) const SERDE: &str = "::gridcv::__private::serde";
 

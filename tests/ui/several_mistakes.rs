@@ -1,9 +1,9 @@
 use gridcv::prelude::*;
 
 #[tunable]
-fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Relu)] activation: Activation) -> Vec<usize> {
+fn create_model(meta: &Meta, #[default(10)] units: usize, #[default(Activation::Relu)] activation: Activation) -> Sequential {
     let _ = activation;
-    vec![meta.n_features, units]
+    Sequential::new(meta.n_features).dense(units, Activation::Relu)
 }
 
 fn main() {

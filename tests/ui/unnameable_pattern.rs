@@ -1,8 +1,8 @@
 use gridcv::prelude::*;
 
 #[tunable]
-fn create_model(meta: &Meta, (units, depth): (usize, usize)) -> Vec<usize> {
-    vec![meta.n_features, units, depth]
+fn create_model(meta: &Meta, (units, depth): (usize, usize)) -> Sequential {
+    Sequential::new(meta.n_features).dense(units * depth, Activation::Relu)
 }
 
 fn main() {

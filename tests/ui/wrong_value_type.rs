@@ -1,8 +1,8 @@
 use gridcv::prelude::*;
 
 #[tunable]
-fn create_model(meta: &Meta, #[default(10)] units: usize) -> Vec<usize> {
-    vec![meta.n_features, units]
+fn create_model(meta: &Meta, #[default(10)] units: usize) -> Sequential {
+    Sequential::new(meta.n_features).dense(units, Activation::Relu)
 }
 
 fn main() {

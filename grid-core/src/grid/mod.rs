@@ -8,17 +8,23 @@
 
 mod axis;
 mod candidates;
-mod fit_type;
+mod display;
+mod fit;
 mod params;
 mod product;
+mod runtime;
 mod set_by_grid;
 mod shape;
 
 pub use axis::{count_candidates, Axis, Branch, Digits};
 pub use candidates::Candidates;
-pub use fit_type::FitParamType;
+pub use display::{write_params, ParamEntries};
+pub use fit::{names_contain, FitParamSet, HasFitParams, NoFitParams, TrainedWith};
+/// The derive of [`FitParamSet`] (its doc has an example), under the trait's name as serde's.
+pub use grid_macros::FitParamSet;
 pub use params::{Meta, Params, Tunable};
 pub use product::Grid;
+pub use runtime::RuntimeGrid;
 pub use set_by_grid::SetByGrid;
 pub use shape::Shape;
 

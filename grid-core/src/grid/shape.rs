@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use itertools::Itertools;
+
 use super::axis::{count_candidates, Branch, Digits};
 
 /// The static shape of a grid of `N` candidates: a union of [`Branch`]es enumerated in order,
@@ -93,14 +95,7 @@ impl<const N: usize> Shape<N> {
     /// assert!(SHAPE.locate(5).is_none());
     /// ```
     pub fn locate(&self, index: usize) -> Option<(usize, Digits)> {
-        let mut offset = index;
-        for (position, branch) in self.branches.iter().enumerate() {
-            if offset < branch.len() {
-                return Some((position, branch.digits(offset)));
-            }
-            offset -= branch.len();
-        }
-        None
+        locate(self.branches, index)
     }
 
     /// The names of the axes of every branch, sorted, without repeats.
@@ -114,30 +109,44 @@ impl<const N: usize> Shape<N> {
     /// assert_eq!(SHAPE.axis_names(), ["epochs", "units"]);
     /// ```
     pub fn axis_names(&self) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> =
-            self.branches.iter().flat_map(|branch| branch.axes()).map(|axis| axis.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        names
+        axis_names(self.branches)
     }
 }
 
-/// One line: `12 candidates: batch_size(3) x epochs(2) x optimizer(2)`, branches of a union
-/// joined with ` | `, a branch without axes written `defaults`.
+/// Where candidate `index` of the union of `branches` lies (see [`Shape::locate`]).
+pub(crate) fn locate(branches: &'static [Branch], index: usize) -> Option<(usize, Digits)> {
+    let mut offset = index;
+    for (position, branch) in branches.iter().enumerate() {
+        if offset < branch.len() {
+            return Some((position, branch.digits(offset)));
+        }
+        offset -= branch.len();
+    }
+    None
+}
+
+/// The names of the axes of every branch, sorted, without repeats.
+pub(crate) fn axis_names(branches: &[Branch]) -> Vec<&'static str> {
+    branches.iter().flat_map(|branch| branch.axes()).map(|axis| axis.name).sorted_unstable().dedup().collect()
+}
+
+/// `12 candidates: batch_size(3) x epochs(2) x optimizer(2)`, branches of a union joined with
+/// ` | `, a branch without axes written `defaults`.
+pub(crate) fn fmt_summary(f: &mut fmt::Formatter<'_>, len: usize, branches: &[Branch]) -> fmt::Result {
+    let branch = |branch: &Branch, f: &mut dyn FnMut(&dyn fmt::Display) -> fmt::Result| {
+        if branch.axes().is_empty() {
+            return f(&"defaults");
+        }
+        f(&branch.axes().iter().format_with(" x ", |axis, f| f(&format_args!("{}({})", axis.name, axis.len))))
+    };
+    let plural = if len == 1 { "" } else { "s" };
+    write!(f, "{len} candidate{plural}: {}", branches.iter().format_with(" | ", branch))
+}
+
+/// One line, as [`fmt_summary`] writes it.
 impl<const N: usize> fmt::Display for Shape<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{N} candidate{}:", if N == 1 { "" } else { "s" })?;
-        for (position, branch) in self.branches.iter().enumerate() {
-            f.write_str(if position == 0 { " " } else { " | " })?;
-            if branch.axes().is_empty() {
-                f.write_str("defaults")?;
-            }
-            for (k, axis) in branch.axes().iter().enumerate() {
-                let sep = if k == 0 { "" } else { " x " };
-                write!(f, "{sep}{}({})", axis.name, axis.len)?;
-            }
-        }
-        Ok(())
+        fmt_summary(f, N, self.branches)
     }
 }
 

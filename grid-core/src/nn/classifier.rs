@@ -6,7 +6,7 @@ use ndarray::{Array1, Array2, ArrayView2};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::config::HasFitParams;
+use super::config::FitParams;
 use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::objective::predicted_class;
 use super::persist;
@@ -17,7 +17,7 @@ use super::validate::{Head, Problem};
 use crate::data::{check_xy, Encoded, Label, Target};
 use crate::error::Result;
 use crate::estimator::{Estimator, Predictor, Task, TrainSet};
-use crate::grid::Tunable;
+use crate::grid::{HasFitParams, Tunable};
 use crate::input::{IntoFeatures, IntoTarget};
 
 /// A dfdx network classifier: fits the [`Sequential`] network a candidate's build function
@@ -97,7 +97,9 @@ fn labels_of<L: Label>(y: &Array1<L>, classes: &Vec<L>) -> Result<Vec<usize>> {
     }
 }
 
-impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Array1<L>> for NeuralClassifier {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>, L: Label> Estimator<P, Array1<L>>
+    for NeuralClassifier
+{
     type Fitted = FittedClassifier<L>;
 
     fn task(&self) -> Task {
@@ -113,7 +115,7 @@ impl<P: Tunable<Output = Sequential> + HasFitParams, L: Label> Estimator<P, Arra
         let n_classes = classes.len();
         let request = FitRequest {
             spec: params.build(&data.meta()),
-            fit_params: params.fit_params(),
+            fit_params: params.fit_params().clone(),
             problem: Problem::Classification { n_classes },
             x: data.x,
             validation_x: data.validation.as_ref().map(|(vx, _)| *vx),

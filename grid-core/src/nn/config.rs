@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sequential::Sequential;
+use crate::grid::{HasFitParams, TrainedWith};
+
 /// Activation of a dense layer.
 ///
 /// ```
@@ -123,7 +126,8 @@ impl Default for EarlyStopping {
 }
 
 /// The fit parameters of the neural estimators, tunable in the same grid as the build
-/// function's own parameters (`#[tunable]` adds them to its struct).
+/// function's own parameters: [`Sequential`] is [`TrainedWith`] them, so `#[tunable]` adds them
+/// to the struct of a build function that returns one.
 ///
 /// Defaults follow Keras' `fit`/`compile` except `epochs`: Keras' 1 epoch leaves a network
 /// untrained, so ours is 100.
@@ -134,7 +138,9 @@ impl Default for EarlyStopping {
 /// assert_eq!((p.epochs, p.batch_size, p.optimizer), (100, 32, Optimizer::Adam));
 /// assert_eq!(p.effective_learning_rate(), 0.001);
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, grid_macros::FitParamSet)]
+#[serde(default)]
+#[fit_params(crate = crate)]
 pub struct FitParams {
     /// Passes over the training data (default 100).
     pub epochs: usize,
@@ -153,7 +159,8 @@ pub struct FitParams {
     /// Fraction of the training rows held out, from the end, as validation data (default 0;
     /// inside cross-validation it is taken from the training fold).
     pub validation_split: f64,
-    /// Early stopping (default none).
+    /// Early stopping (default none). The results show it short: `EarlyStopping(5)`.
+    #[fit_params(show = show_early_stopping)]
     pub early_stopping: Option<EarlyStopping>,
     /// Shuffle the training rows before each epoch (default true).
     pub shuffle: bool,
@@ -191,28 +198,35 @@ impl FitParams {
     }
 }
 
-/// Parameter structs that carry [`FitParams`] (every `#[tunable]` struct does).
-///
-/// ```
-/// use grid_core::nn::{FitParams, HasFitParams};
-/// assert_eq!(FitParams::default().fit_params().epochs, 100);
-/// ```
-pub trait HasFitParams {
-    /// This candidate's fit parameters.
-    ///
-    /// ```
-    /// use grid_core::nn::{FitParams, HasFitParams};
-    /// let params = FitParams { epochs: 7, ..FitParams::default() };
-    /// assert_eq!(params.fit_params(), params);
-    /// assert_eq!(params.fit_params().epochs, 7);
-    /// ```
-    fn fit_params(&self) -> FitParams;
+impl TrainedWith for Sequential {
+    type FitParams = FitParams;
 }
 
 impl HasFitParams for FitParams {
-    fn fit_params(&self) -> FitParams {
-        self.clone()
+    type FitParams = FitParams;
+
+    fn fit_params(&self) -> &FitParams {
+        self
     }
+
+    fn fit_params_mut(&mut self) -> &mut FitParams {
+        self
+    }
+}
+
+/// `None`, `EarlyStopping(5)`, or with the settings that differ from the defaults,
+/// `EarlyStopping(5, min_delta: 0.01, restore_best: false)`.
+fn show_early_stopping(early_stopping: &Option<EarlyStopping>) -> String {
+    let Some(es) = early_stopping else { return "None".into() };
+    let defaults = EarlyStopping::default();
+    let mut shown = format!("EarlyStopping({}", es.patience);
+    if es.min_delta != defaults.min_delta {
+        shown += &format!(", min_delta: {:?}", es.min_delta);
+    }
+    if es.restore_best != defaults.restore_best {
+        shown += &format!(", restore_best: {}", es.restore_best);
+    }
+    shown + ")"
 }
 
 macro_rules! display_as_debug {
@@ -225,3 +239,23 @@ macro_rules! display_as_debug {
     )*};
 }
 display_as_debug!(Activation, Optimizer, Loss, EarlyStopping);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::FitParamSet;
+
+    #[test]
+    fn early_stopping_shows_short() {
+        let show =
+            |early_stopping| FitParams { early_stopping, ..FitParams::default() }.show("early_stopping");
+        assert_eq!(show(None).as_deref(), Some("None"));
+        let five = EarlyStopping { patience: 5, ..EarlyStopping::default() };
+        assert_eq!(show(Some(five)).as_deref(), Some("EarlyStopping(5)"));
+        let odd = EarlyStopping { patience: 2, min_delta: 0.01, restore_best: false };
+        assert_eq!(
+            show(Some(odd)).as_deref(),
+            Some("EarlyStopping(2, min_delta: 0.01, restore_best: false)")
+        );
+    }
+}

@@ -27,8 +27,10 @@ mod train;
 mod updater;
 mod validate;
 
+/// The trait lives in [`grid`](crate::grid); re-exported here, where it used to be.
+pub use crate::grid::HasFitParams;
 pub use classifier::{FittedClassifier, NeuralClassifier};
-pub use config::{Activation, EarlyStopping, FitParams, HasFitParams, Loss, Optimizer};
+pub use config::{Activation, EarlyStopping, FitParams, Loss, Optimizer};
 pub use history::History;
 pub use params::NetParams;
 pub use regressor::{FittedRegressor, NeuralRegressor};

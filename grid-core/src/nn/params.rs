@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::config::{FitParams, HasFitParams};
+use super::config::FitParams;
 use super::sequential::Sequential;
-use crate::grid::{Meta, Tunable};
+use crate::grid::{HasFitParams, Meta, Tunable};
 
 /// One fixed candidate: a network spec and its fit parameters. Its build function ignores the
 /// problem's [`Meta`] and returns `spec` as is, so `spec` must already take the data's number of
@@ -49,7 +49,13 @@ impl Tunable for NetParams {
 }
 
 impl HasFitParams for NetParams {
-    fn fit_params(&self) -> FitParams {
-        self.fit.clone()
+    type FitParams = FitParams;
+
+    fn fit_params(&self) -> &FitParams {
+        &self.fit
+    }
+
+    fn fit_params_mut(&mut self) -> &mut FitParams {
+        &mut self.fit
     }
 }

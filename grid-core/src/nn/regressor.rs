@@ -5,7 +5,7 @@ use std::path::Path;
 
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
-use super::config::HasFitParams;
+use super::config::FitParams;
 use super::model::{memory_estimate, model_accessors, FitRequest, Model};
 use super::persist;
 use super::rows::Rows;
@@ -14,7 +14,7 @@ use super::validate::Problem;
 use crate::data::{check_xy, Target};
 use crate::error::{Error, Result};
 use crate::estimator::{Estimator, Predictor, Task, TrainSet};
-use crate::grid::Tunable;
+use crate::grid::{HasFitParams, Tunable};
 use crate::input::{IntoFeatures, IntoTarget};
 
 /// A dfdx network regressor: fits the [`Sequential`] network a candidate's build function
@@ -113,7 +113,7 @@ impl ValueTarget for Array2<f32> {
 /// [`Estimator::memory_estimate`] of a regressor.
 fn values_memory<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Option<u64>
 where
-    P: Tunable<Output = Sequential> + HasFitParams,
+    P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>,
     Y: ValueTarget,
 {
     let problem = Problem::Regression { n_outputs: data.y.matrix().ncols() };
@@ -129,7 +129,7 @@ where
 
 fn fit_values<P, Y>(params: &P, data: &TrainSet<'_, Y>) -> Result<FittedRegressor<Y>>
 where
-    P: Tunable<Output = Sequential> + HasFitParams,
+    P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>,
     Y: ValueTarget,
 {
     check_xy(&data.x, data.y)?;
@@ -146,7 +146,7 @@ where
     }
     let request = FitRequest {
         spec: params.build(&data.meta()),
-        fit_params: params.fit_params(),
+        fit_params: params.fit_params().clone(),
         problem: Problem::Regression { n_outputs: y.ncols() },
         x: data.x,
         validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
@@ -175,7 +175,9 @@ pub(crate) fn in_validation(e: Error) -> Error {
     }
 }
 
-impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> for NeuralRegressor {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Estimator<P, Array1<f32>>
+    for NeuralRegressor
+{
     type Fitted = FittedRegressor;
 
     fn task(&self) -> Task {
@@ -191,7 +193,9 @@ impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array1<f32>> f
     }
 }
 
-impl<P: Tunable<Output = Sequential> + HasFitParams> Estimator<P, Array2<f32>> for NeuralRegressor {
+impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Estimator<P, Array2<f32>>
+    for NeuralRegressor
+{
     type Fitted = FittedRegressor<Array2<f32>>;
 
     fn task(&self) -> Task {

@@ -57,8 +57,14 @@ impl Tunable for Mlp {
 }
 
 impl HasFitParams for Mlp {
-    fn fit_params(&self) -> FitParams {
-        self.fit.clone()
+    type FitParams = FitParams;
+
+    fn fit_params(&self) -> &FitParams {
+        &self.fit
+    }
+
+    fn fit_params_mut(&mut self) -> &mut FitParams {
+        &mut self.fit
     }
 }
 

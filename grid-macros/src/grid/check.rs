@@ -26,7 +26,7 @@ fn check_branch(branch: BranchInput, errors: &mut Errors) -> Branch {
             continue;
         }
         seen.push(axis.name.clone());
-        if axis.values.is_empty() {
+        if axis.values.is_empty() && axis.runtime.is_none() {
             let message =
                 format!("the axis `{}` has no value: give at least one, as `{0}: [a, b]`", axis.name);
             errors.push(syn::Error::new(axis.bracket, message));

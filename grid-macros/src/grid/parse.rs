@@ -39,6 +39,8 @@ pub(crate) struct AxisInput {
     pub bracket: Span,
     /// The values.
     pub values: Vec<Expr>,
+    /// `[..collection]`: the values are those of a collection known at run time.
+    pub runtime: Option<Expr>,
 }
 
 impl Parse for GridInput {
@@ -137,5 +139,18 @@ fn parse_axis(piece: Vec<TokenTree>, comma: Option<Span>) -> syn::Result<AxisInp
         Punctuated::<Expr, Token![,]>::parse_terminated(&content)
     })
     .parse2(TokenTree::Group(group).into())?;
-    Ok(AxisInput { ident, name, bracket, values: values.into_iter().collect() })
+    let mut values: Vec<Expr> = values.into_iter().collect();
+    let runtime = match values.as_slice() {
+        [Expr::Range(syn::ExprRange {
+            start: None,
+            limits: syn::RangeLimits::HalfOpen(_),
+            end: Some(_),
+            ..
+        })] => match values.pop() {
+            Some(Expr::Range(range)) => range.end.map(|end| *end),
+            _ => None,
+        },
+        _ => None,
+    };
+    Ok(AxisInput { ident, name, bracket, values, runtime })
 }

@@ -11,7 +11,6 @@ use syn::{
 use super::ast::{Param, ValueParam};
 use super::attr;
 use crate::errors::Errors;
-use crate::fit_params::FitParam;
 
 /// Reports what keeps the function from being called as `f(meta, values..)` by the generated
 /// `build`: a receiver, generics, `async`, `unsafe`. `false` when there is any.
@@ -109,7 +108,7 @@ fn impl_trait_in_path(path: &syn::Path) -> Option<&TypeImplTrait> {
 /// Sorts the parameters into the `&Meta` context and tunable values, removing the
 /// `#[default(..)]` attributes; a parameter that cannot become a field is reported and left
 /// out.
-pub(crate) fn params(sig: &mut Signature, fit: &[FitParam], errors: &mut Errors) -> Vec<Param> {
+pub(crate) fn params(sig: &mut Signature, errors: &mut Errors) -> Vec<Param> {
     let mut params = Vec::new();
     for input in &mut sig.inputs {
         let FnArg::Typed(typed) = input else { continue };
@@ -137,16 +136,42 @@ pub(crate) fn params(sig: &mut Signature, fit: &[FitParam], errors: &mut Errors)
             }
         };
         let name = ident.unraw().to_string();
-        let fit = fit.iter().position(|param| param.name == name);
-        params.push(Param::Value(Box::new(ValueParam {
-            ident,
-            name,
-            ty: (*typed.ty).clone(),
-            default,
-            fit,
-        })));
+        params.push(Param::Value(Box::new(ValueParam { ident, name, ty: (*typed.ty).clone(), default })));
     }
     params
+}
+
+/// Reports each tunable parameter that `body` never reads (a name starting with `_` opts out):
+/// the grid would search it for nothing. The check is on tokens: the name anywhere in the body
+/// (or as `{name}` in a format string) counts as a read.
+pub(crate) fn unread(params: &[Param], body: &proc_macro2::Group, errors: &mut Errors) {
+    for param in params {
+        let Param::Value(value) = param else { continue };
+        if value.name.starts_with('_') || mentions(body.stream(), &value.name) {
+            continue;
+        }
+        errors.at(
+            &value.ident,
+            format_args!(
+                "the build function never reads `{0}`: a grid would search it for nothing (every \
+                 candidate builds the same model); use it, remove it, or name it `_{0}`",
+                value.name
+            ),
+        );
+    }
+}
+
+/// `true` when `tokens` hold the identifier `name`, or `{name}` / `{name:..}` in a literal.
+fn mentions(tokens: TokenStream, name: &str) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => ident.unraw() == name,
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), name),
+        proc_macro2::TokenTree::Literal(literal) => {
+            let text = literal.to_string();
+            text.contains(&format!("{{{name}}}")) || text.contains(&format!("{{{name}:"))
+        }
+        proc_macro2::TokenTree::Punct(_) => false,
+    })
 }
 
 /// The error for an item that is not a function, at its keyword and name.
@@ -166,6 +191,17 @@ pub(crate) fn not_a_function(item: &Item, errors: &mut Errors) {
         format_args!(
             "`#[tunable]` goes on a build function (`fn name(meta: &Meta, ..) -> ..`), not on {kind}"
         ),
+    );
+}
+
+/// The one error for `#[tunable]` on an associated function (in an `impl` or a `trait`), at
+/// the function's name.
+pub(crate) fn associated(sig: &Signature, errors: &mut Errors) {
+    errors.at(
+        &sig.ident,
+        "`#[tunable]` goes on a free function, not an associated function: the parameter struct \
+         it generates cannot be declared inside an `impl` or a `trait`; move the function out of \
+         the block (to the module)",
     );
 }
 

@@ -8,5 +8,6 @@
 pub(crate) mod ast;
 mod attr;
 mod check;
+pub(crate) mod context;
 pub(crate) mod expand;
 mod model;

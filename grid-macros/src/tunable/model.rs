@@ -3,10 +3,9 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{ItemFn, ReturnType, Visibility};
+use syn::{ReturnType, Visibility};
 
-use super::ast::{Param, ValueParam};
-use crate::fit_params::FitParam;
+use super::ast::{Function, Param, ValueParam};
 use crate::{paths, spans};
 
 /// The parameter struct of one build function.
@@ -18,62 +17,55 @@ pub(crate) struct Model<'a> {
     pub struct_ident: Ident,
     /// The function's parameters in order (`build` passes them).
     pub params: &'a [Param],
-    /// The fields: the function's tunable parameters in order, then the fit parameters it does
-    /// not take itself.
-    pub fields: Vec<Field<'a>>,
+    /// The fields: the function's tunable parameters in order.
+    pub fields: Vec<Field>,
     /// The function's return type.
     pub output: TokenStream,
+    /// The fit parameters of the output, `<Output as TrainedWith>::FitParams`, spanned at the
+    /// return type (an output that does not implement `TrainedWith` is one error there).
+    pub fit: TokenStream,
 }
 
-/// One field of the parameter struct.
-pub(crate) struct Field<'a> {
+/// One field of the parameter struct: a parameter of the build function.
+pub(crate) struct Field {
     pub ident: Ident,
     /// The name without `r#`, as `Display` and serde show it.
     pub name: String,
     pub ty: TokenStream,
-    /// Where a missing trait of the type is reported: the user's type, for a parameter of the
-    /// function.
+    /// Where a missing trait of the type is reported: the user's type.
     pub ty_span: Span,
-    /// Expression of the default value (`__fit` is `FitParams::default()`).
+    /// Expression of the default value.
     pub default: TokenStream,
-    /// A parameter of the build function (always displayed).
-    pub own: bool,
-    /// The fit parameter it is, if any.
-    pub fit: Option<&'a FitParam>,
 }
 
 impl<'a> Model<'a> {
-    pub(crate) fn new(function: &'a ItemFn, params: &'a [Param], fit: &'a [FitParam]) -> Self {
+    pub(crate) fn new(function: &'a Function, params: &'a [Param], nameable: bool) -> Self {
         let fn_ident = &function.sig.ident;
         let struct_ident =
             format_ident!("{}Params", upper_camel(&fn_ident.to_string()), span = fn_ident.span());
-        let mut fields: Vec<Field> = params
+        let fields = params
             .iter()
             .filter_map(|param| match param {
                 Param::Meta => None,
-                Param::Value(value) => Some(own_field(value, fit)),
+                Param::Value(value) => Some(own_field(value)),
             })
             .collect();
-        for param in fit {
-            if fields.iter().all(|field| field.name != param.name) {
-                fields.push(fit_field(param));
+        let grid = paths::grid();
+        let (output, fit) = match &function.sig.output {
+            // The struct is still generated for an unnameable output (a `grid!` of it is not a
+            // second error), with a stub `build`.
+            _ if !nameable => (quote!(()), quote!(#grid::NoFitParams)),
+            ReturnType::Default => (quote!(()), quote!(#grid::NoFitParams)),
+            ReturnType::Type(_, ty) => {
+                let fit = spans::respan(quote!(<#ty as #grid::TrainedWith>::FitParams), ty.span());
+                (ty.to_token_stream(), fit)
             }
-        }
-        let output = match &function.sig.output {
-            ReturnType::Default => quote!(()),
-            ReturnType::Type(_, ty) => ty.to_token_stream(),
         };
-        Model { vis: &function.vis, fn_ident, struct_ident, params, fields, output }
-    }
-
-    /// The field holding fit parameter `param`.
-    pub(crate) fn field_of(&self, param: &FitParam) -> &Field<'a> {
-        let field = self.fields.iter().find(|field| field.name == param.name);
-        field.expect("every fit parameter has a field")
+        Model { vis: &function.vis, fn_ident, struct_ident, params, fields, output, fit }
     }
 }
 
-impl Field<'_> {
+impl Field {
     /// The field's name spanned at its type: `self.#ident` in a generated impl then reports
     /// a missing trait of the type at the type alone, not at `name: Type`.
     pub(crate) fn ident_at_ty(&self) -> Ident {
@@ -83,49 +75,19 @@ impl Field<'_> {
     }
 }
 
-/// The field of a parameter of the function. Named like a fit parameter, it has the fit
-/// parameter's type and default (unless `#[default]` says otherwise).
-fn own_field<'a>(value: &ValueParam, fit: &'a [FitParam]) -> Field<'a> {
-    let fit = value.fit.map(|index| &fit[index]);
-    let ident = &value.ident;
-    let ty = match fit {
-        Some(param) => param.ty.clone(),
-        None => value.ty.to_token_stream(),
-    };
-    let default = match (&value.default, fit) {
-        // The default is a value of the type the user declared, converted as `build` converts
-        // the field back: a declared type that differs from the fit parameter's is then one
-        // error (rustc merges the two identical ones, both at the type), not a second one at
-        // the default.
-        (Some(expr), Some(param)) => {
-            let (grid, fit_ty, ty) = (paths::grid(), &param.ty, &value.ty);
-            let from = quote!(<#fit_ty as #grid::FitParamType<#ty>>::from_param);
-            let from = spans::respan(from, ty.span());
-            quote!({
-                let __default: #ty = #expr;
-                #from(__default)
-            })
-        }
-        (Some(expr), None) => expr.to_token_stream(),
-        (None, Some(_)) => quote!(__fit.#ident),
+/// The field of a parameter of the function.
+fn own_field(value: &ValueParam) -> Field {
+    let default = match &value.default {
+        Some(expr) => expr.to_token_stream(),
         // A type without `Default` is reported at the user's type.
-        (None, None) => quote_spanned!(value.ty.span()=> ::core::default::Default::default()),
+        None => quote_spanned!(value.ty.span()=> ::core::default::Default::default()),
     };
-    let ty_span = value.ty.span();
-    Field { ident: ident.clone(), name: value.name.clone(), ty, ty_span, default, own: true, fit }
-}
-
-/// The field of a fit parameter the function does not take.
-fn fit_field(param: &FitParam) -> Field<'_> {
-    let ident = format_ident!("{}", param.name);
     Field {
-        default: quote!(__fit.#ident),
-        ident,
-        name: param.name.to_string(),
-        ty: param.ty.clone(),
-        ty_span: Span::call_site(),
-        own: false,
-        fit: Some(param),
+        ident: value.ident.clone(),
+        name: value.name.clone(),
+        ty: value.ty.to_token_stream(),
+        ty_span: value.ty.span(),
+        default,
     }
 }
 
