@@ -138,6 +138,20 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
+    /// A picture could not be drawn (plotters refused it); the path is not written.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::Plot { plot: "heatmap".into(), reason: "General Error".into() };
+    /// assert_eq!(e.to_string(), "could not draw the heatmap: General Error");
+    /// ```
+    #[error("could not draw the {plot}: {reason}")]
+    Plot {
+        /// Which picture, e.g. "heatmap".
+        plot: String,
+        /// The drawing library's error.
+        reason: String,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].

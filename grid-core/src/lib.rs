@@ -16,6 +16,7 @@ pub mod estimator;
 pub mod grid;
 pub mod metrics;
 pub mod nn;
+pub mod plots;
 pub mod results;
 pub mod rng;
 pub mod search;

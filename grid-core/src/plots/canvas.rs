@@ -1,0 +1,224 @@
+//! What every picture shares: its size, fonts and colours, rendering to a string, writing a file.
+
+use std::path::Path;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::error::{Error, Result};
+
+/// Width and height of every picture, in pixels.
+pub(crate) const SIZE: (u32, u32) = (820, 560);
+/// The font family of every text (the viewer's own sans-serif font).
+pub(crate) const FONT: &str = "sans-serif";
+/// Colour of the test score (and of the loss of held-out data).
+pub(crate) const TEST: RGBColor = RGBColor(31, 119, 180);
+/// Colour of the train score (and of the training loss).
+pub(crate) const TRAIN: RGBColor = RGBColor(214, 39, 40);
+/// Cells and marks without a finite score.
+pub(crate) const MISSING: RGBColor = RGBColor(200, 200, 200);
+
+/// The drawing area of one picture.
+pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// What a drawing step may fail with: plotters' errors, kept as their messages.
+pub(crate) type Drawn = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// Draws a picture on a white canvas of [`SIZE`] and returns its SVG text; `plot` names the
+/// picture in the error.
+pub(crate) fn render(plot: &str, draw: impl FnOnce(&Area<'_>) -> Drawn) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let drawn = root
+            .fill(&WHITE)
+            .map_err(Into::into)
+            .and_then(|()| draw(&root))
+            .and_then(|()| root.present().map_err(Into::into));
+        drawn.map_err(|e| Error::Plot { plot: plot.to_string(), reason: e.to_string() })?;
+    }
+    Ok(svg)
+}
+
+/// An axis of `n` categories: category `i` sits at `i`, in a slot from `i - 0.5` to `i + 0.5`,
+/// and has the axis' only tick.
+#[derive(Clone)]
+pub(crate) struct Categories {
+    n: usize,
+    inner: RangedCoordf64,
+}
+
+/// The axis of `n` categories.
+pub(crate) fn categories(n: usize) -> Categories {
+    Categories { n, inner: (-0.5..n as f64 - 0.5).into() }
+}
+
+impl Ranged for Categories {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            return Vec::new();
+        }
+        (0..self.n).map(|i| i as f64).collect()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.inner.range()
+    }
+}
+
+impl ValueFormatter<f64> for Categories {
+    fn format(value: &f64) -> String {
+        short(*value)
+    }
+}
+
+/// The label of the category a tick of [`categories`] stands at.
+pub(crate) fn category_label(labels: &[String], at: f64) -> String {
+    let i = at.round();
+    if i < 0.0 || (i - at).abs() > 1e-6 {
+        return String::new();
+    }
+    labels.get(i as usize).cloned().unwrap_or_default()
+}
+
+/// Writes an SVG (or any text) to `path`.
+pub(crate) fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+/// A score for a label: four significant digits, without an exponent for ordinary sizes.
+pub(crate) fn short(x: f64) -> String {
+    if !x.is_finite() {
+        return "n/a".to_string();
+    }
+    let magnitude = if x == 0.0 { 0 } else { x.abs().log10().floor() as i32 };
+    if !(-4..6).contains(&magnitude) {
+        return format!("{x:.3e}");
+    }
+    let decimals = (3 - magnitude).max(0) as usize;
+    format!("{x:.decimals$}")
+}
+
+/// A tick label: the value rounded to four significant digits, without trailing zeros.
+pub(crate) fn tick(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x == 0.0 { "0".into() } else { short(x) };
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    if !(-4..6).contains(&magnitude) {
+        return format!("{x:.2e}");
+    }
+    let scale = 10f64.powi(3 - magnitude);
+    format!("{}", (x * scale).round() / scale)
+}
+
+/// A logarithmic axis from `lo` to `hi` (both positive), with ticks at 1, 2 and 5 times the
+/// powers of ten between them (the powers alone when that would be more than ten ticks).
+#[derive(Clone)]
+pub(crate) struct LogAxis {
+    lo: f64,
+    hi: f64,
+    inner: RangedCoordf64,
+}
+
+/// The logarithmic axis over `[lo, hi]`.
+pub(crate) fn log_axis(lo: f64, hi: f64) -> LogAxis {
+    LogAxis { lo, hi, inner: (lo.log10()..hi.log10()).into() }
+}
+
+impl Ranged for LogAxis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(&value.log10(), limit)
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            return Vec::new();
+        }
+        let (first, last) = (self.lo.log10().floor() as i32, self.hi.log10().ceil() as i32);
+        let within = |steps: &[f64]| -> Vec<f64> {
+            (first..=last)
+                .flat_map(|p| steps.iter().map(move |s| s * 10f64.powi(p)))
+                .filter(|v| (self.lo..=self.hi).contains(v))
+                .collect()
+        };
+        let fine = within(&[1.0, 2.0, 5.0]);
+        if fine.len() <= 10 {
+            fine
+        } else {
+            within(&[1.0])
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+impl ValueFormatter<f64> for LogAxis {
+    fn format(value: &f64) -> String {
+        tick(*value)
+    }
+}
+
+/// The range `[lo, hi]` of the finite values, padded by `pad` of its width on each side (and
+/// widened when every value is the same); `None` when no value is finite.
+pub(crate) fn span(values: impl IntoIterator<Item = f64>, pad: f64) -> Option<(f64, f64)> {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if lo > hi {
+        return None;
+    }
+    let width = if hi > lo { hi - lo } else { lo.abs().max(1.0) * 0.05 };
+    Some((lo - pad * width, hi + pad * width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keeps_four_significant_digits() {
+        assert_eq!(short(0.912345), "0.9123");
+        assert_eq!(short(-17598.4), "-17598");
+        assert_eq!(short(12.5), "12.50");
+        assert_eq!(short(f64::NAN), "n/a");
+        assert_eq!(short(1.5e-7), "1.500e-7");
+    }
+
+    #[test]
+    fn tick_drops_trailing_zeros() {
+        assert_eq!(tick(0.8), "0.8");
+        assert_eq!(tick(0.30000000000000004), "0.3");
+        assert_eq!(tick(-17598.4), "-17600");
+        assert_eq!(tick(0.0), "0");
+        assert_eq!(tick(2.5e7), "2.50e7");
+    }
+
+    #[test]
+    fn log_axis_ticks_at_one_two_five() {
+        assert_eq!(log_axis(0.15, 12.0).key_points(20), [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]);
+        assert_eq!(log_axis(0.5, 5e4).key_points(20), [1.0, 10.0, 100.0, 1000.0, 10000.0]);
+    }
+
+    #[test]
+    fn span_pads_and_widens() {
+        assert_eq!(span([1.0, 3.0, f64::NAN], 0.5), Some((0.0, 4.0)));
+        assert_eq!(span([2.0, 2.0], 0.0), Some((1.9, 2.1)));
+        assert_eq!(span([f64::NAN], 0.1), None);
+    }
+}
