@@ -173,6 +173,48 @@ impl ValueFormatter<f64> for LogAxis {
     }
 }
 
+/// The corner of the chart where the legend hides the least of `lines` (each a polyline in
+/// data coordinates, over the ranges `x` and `y`): upper right, then lower right, upper left and
+/// lower left, the first that covers the fewest points of the lines (sampled between their
+/// vertices).
+pub(crate) fn legend_corner(lines: &[Vec<(f64, f64)>], x: (f64, f64), y: (f64, f64)) -> SeriesLabelPosition {
+    let unit = |v: f64, (lo, hi): (f64, f64)| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+    let mut samples = Vec::new();
+    for line in lines {
+        for pair in line.windows(2) {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            samples.extend((0..16).map(|k| {
+                let t = f64::from(k) / 16.0;
+                (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+            }));
+        }
+        samples.extend(line.last().copied());
+    }
+    let covered = |right: bool, upper: bool| {
+        samples
+            .iter()
+            .filter(|&&(a, b)| {
+                let (a, b) = (unit(a, x), unit(b, y));
+                (if right { a > 0.6 } else { a < 0.4 }) && (if upper { b > 0.8 } else { b < 0.2 })
+            })
+            .count()
+    };
+    let corners = [
+        (SeriesLabelPosition::UpperRight, true, true),
+        (SeriesLabelPosition::LowerRight, true, false),
+        (SeriesLabelPosition::UpperLeft, false, true),
+        (SeriesLabelPosition::LowerLeft, false, false),
+    ];
+    let mut best = (SeriesLabelPosition::UpperRight, usize::MAX);
+    for (corner, right, upper) in corners {
+        let n = covered(right, upper);
+        if n < best.1 {
+            best = (corner, n);
+        }
+    }
+    best.0
+}
+
 /// The range `[lo, hi]` of the finite values, padded by `pad` of its width on each side (and
 /// widened when every value is the same); `None` when no value is finite.
 pub(crate) fn span(values: impl IntoIterator<Item = f64>, pad: f64) -> Option<(f64, f64)> {
@@ -213,6 +255,16 @@ mod tests {
     fn log_axis_ticks_at_one_two_five() {
         assert_eq!(log_axis(0.15, 12.0).key_points(20), [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]);
         assert_eq!(log_axis(0.5, 5e4).key_points(20), [1.0, 10.0, 100.0, 1000.0, 10000.0]);
+    }
+
+    #[test]
+    fn legend_goes_where_the_lines_are_not() {
+        let falling = vec![vec![(0.0, 1.0), (1.0, 0.0)]];
+        assert!(matches!(legend_corner(&falling, (0.0, 1.0), (0.0, 1.0)), SeriesLabelPosition::UpperRight));
+        let rising = vec![vec![(0.0, 0.0), (1.0, 1.0)]];
+        assert!(matches!(legend_corner(&rising, (0.0, 1.0), (0.0, 1.0)), SeriesLabelPosition::LowerRight));
+        let both = vec![vec![(0.0, 0.0), (1.0, 1.0)], vec![(0.0, 0.05), (1.0, 0.05)]];
+        assert!(matches!(legend_corner(&both, (0.0, 1.0), (0.0, 1.0)), SeriesLabelPosition::UpperLeft));
     }
 
     #[test]

@@ -157,9 +157,19 @@ fn draw(root: &Area<'_>, curves: &Curves, metric: &str) -> Drawn {
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], color.stroke_width(3)));
         chart.draw_series(points.iter().map(|p| Circle::new((p.at, p.mean), 4, color.filled())))?;
     }
+    let lines: Vec<Vec<(f64, f64)>> = [&curves.train, &curves.test]
+        .iter()
+        .flat_map(|ps| {
+            [
+                ps.iter().map(|p| (p.at, p.mean + p.std)).collect(),
+                ps.iter().map(|p| (p.at, p.mean - p.std)).collect(),
+            ]
+        })
+        .collect();
+    let corner = canvas::legend_corner(&lines, (-0.5, labels.len() as f64 - 0.5), (lo, hi));
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
+        .position(corner)
         .label_font((FONT, 15))
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))

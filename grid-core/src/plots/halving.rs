@@ -101,12 +101,13 @@ fn draw(root: &Area<'_>, scores: &[HalvingScore], rounds: &BTreeMap<usize, usize
     for s in scores.iter().filter(|s| s.score.is_finite()) {
         by_candidate.entry(s.candidate).or_default().push((column[&s.iter] as f64, s.score));
     }
+    for points in by_candidate.values_mut() {
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     // Eliminated candidates first, so the finalists' lines are drawn on top.
     let mut order: Vec<_> = by_candidate.iter().collect();
     order.sort_by_key(|(c, _)| finalists.contains(c));
     for (candidate, points) in order {
-        let mut points = points.clone();
-        points.sort_by(|a, b| a.0.total_cmp(&b.0));
         let finalist = finalists.contains(candidate);
         let color = if finalist { TEST.to_rgba() } else { MISSING.mix(0.9) };
         let line = if finalist { color.stroke_width(2) } else { color.stroke_width(1) };
@@ -122,9 +123,11 @@ fn draw(root: &Area<'_>, scores: &[HalvingScore], rounds: &BTreeMap<usize, usize
             .label(name)
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], color.stroke_width(3)));
     }
+    let lines: Vec<Vec<(f64, f64)>> = by_candidate.values().cloned().collect();
+    let corner = canvas::legend_corner(&lines, (-0.5, labels.len() as f64 - 0.5), (lo, hi));
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
+        .position(corner)
         .label_font((FONT, 15))
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))

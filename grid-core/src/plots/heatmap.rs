@@ -136,7 +136,7 @@ fn draw(root: &Area<'_>, cells: &Cells, metric: &str) -> Drawn {
             let (x, y) = (i as f64, j as f64);
             chart.draw_series([Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], color.filled())])?;
             if wide {
-                let light = score.is_finite() && (score - lo) < 0.6 * (hi - lo);
+                let light = score.is_finite() && (score - lo) < 0.5 * (hi - lo);
                 let ink = if light { WHITE } else { BLACK };
                 let style = (FONT, 14).into_font().color(&ink).pos(Pos::new(HPos::Center, VPos::Center));
                 chart.draw_series([Text::new(short(score), (x, y), style)])?;
@@ -152,7 +152,7 @@ fn draw_scale(area: &Area<'_>, lo: f64, hi: f64, desc: &str) -> Drawn {
         .margin_top(12)
         .margin_bottom(68)
         .margin_left(4)
-        .right_y_label_area_size(100)
+        .right_y_label_area_size(72)
         .build_cartesian_2d(0.0..1.0, lo..hi)?
         .set_secondary_coord(0.0..1.0, lo..hi);
     chart

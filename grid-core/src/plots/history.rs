@@ -48,19 +48,38 @@ pub fn history_svg(loss: &[f64], val_loss: &[f64]) -> Result<String> {
     let all = || loss.iter().chain(val_loss).copied().filter(|v| v.is_finite());
     let (lo, hi) = canvas::span(all(), 0.0).unwrap_or((0.0, 1.0));
     let positive = all().all(|v| v > 0.0);
+    let lines = |f: fn(f64) -> f64| -> Vec<Vec<(f64, f64)>> {
+        [loss, val_loss].iter().map(|s| epochs(s).into_iter().map(|(e, v)| (e, f(v))).collect()).collect()
+    };
+    let x = 0.5..loss.len() as f64 + 0.5;
+    let xs = (x.start, x.end);
     canvas::render("training history", |root| {
-        let x = 0.5..loss.len() as f64 + 0.5;
         if positive && all().fold(f64::INFINITY, f64::min) * LOG_RATIO < hi {
             let (lo, hi) = (all().fold(f64::INFINITY, f64::min) / 1.25, hi * 1.25);
-            draw(root, x, canvas::log_axis(lo, hi), loss, val_loss)
+            let corner = canvas::legend_corner(&lines(f64::log10), xs, (lo.log10(), hi.log10()));
+            draw(root, x, canvas::log_axis(lo, hi), corner, loss, val_loss)
         } else {
             let pad = 0.06 * (hi - lo);
-            draw(root, x, (lo - pad)..(hi + pad), loss, val_loss)
+            let (lo, hi) = (lo - pad, hi + pad);
+            let corner = canvas::legend_corner(&lines(|v| v), xs, (lo, hi));
+            draw(root, x, lo..hi, corner, loss, val_loss)
         }
     })
 }
 
-fn draw<Y>(root: &Area<'_>, x: std::ops::Range<f64>, y: Y, loss: &[f64], val_loss: &[f64]) -> Drawn
+/// The finite values of a series, at their 1-based epochs.
+fn epochs(series: &[f64]) -> Vec<(f64, f64)> {
+    series.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(e, &v)| (e as f64 + 1.0, v)).collect()
+}
+
+fn draw<Y>(
+    root: &Area<'_>,
+    x: std::ops::Range<f64>,
+    y: Y,
+    corner: SeriesLabelPosition,
+    loss: &[f64],
+    val_loss: &[f64],
+) -> Drawn
 where
     Y: AsRangedCoord<Value = f64>,
     Y::CoordDescType: ValueFormatter<f64>,
@@ -83,9 +102,6 @@ where
         .light_line_style(WHITE)
         .bold_line_style(BLACK.mix(0.08))
         .draw()?;
-    let epochs = |s: &[f64]| -> Vec<(f64, f64)> {
-        s.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(e, &v)| (e as f64 + 1.0, v)).collect()
-    };
     for (series, color, name) in [(loss, TRAIN, "loss"), (val_loss, TEST, "val_loss")] {
         let points = epochs(series);
         if points.is_empty() {
@@ -108,7 +124,7 @@ where
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(corner)
         .label_font((FONT, 15))
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
