@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::prelude::*;
 
 use super::canvas::{self, categories, category_label, tick, Area, Drawn, FONT, TEST, TRAIN};
-use super::levels::{metric, Levels};
+use super::levels::{metric, others_vary, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
 use crate::results::{CvResults, Scores};
@@ -57,11 +57,7 @@ impl Curves {
         let rows = best.iter().enumerate().filter_map(|(i, b)| Some((i, &results.candidates[(*b)?])));
         let test = rows.clone().filter_map(|(i, r)| point(i, r.test.first())).collect();
         let train = rows.filter_map(|(i, r)| point(i, r.train.as_ref().and_then(|t| t.first()))).collect();
-        let others_vary = results
-            .param_names
-            .iter()
-            .filter(|n| *n != name)
-            .any(|n| Levels::of(results, n).map_or(false, |l| l.len() > 1));
+        let others_vary = others_vary(results, &[name]);
         Ok(Curves { levels, test, train, others_vary })
     }
 }

@@ -7,7 +7,7 @@ use plotters::style::colors::colormaps::ViridisRGB;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{self, categories, category_label, short, tick, Area, Drawn, FONT, MISSING};
-use super::levels::{metric, Levels};
+use super::levels::{metric, others_vary, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
 use crate::results::CvResults;
@@ -38,15 +38,11 @@ impl Cells {
         for row in &results.candidates {
             let (Some(i), Some(j)) = (xs.position(results, row), ys.position(results, row)) else { continue };
             let score = row.mean_test_score();
-            if score.is_finite() && !(cells[j][i] >= score) {
+            if score.is_finite() && (cells[j][i].is_nan() || score > cells[j][i]) {
                 cells[j][i] = score;
             }
         }
-        let others_vary = results
-            .param_names
-            .iter()
-            .filter(|n| *n != x && *n != y)
-            .any(|n| Levels::of(results, n).map_or(false, |l| l.len() > 1));
+        let others_vary = others_vary(results, &[x, y]);
         Ok(Cells { x: xs, y: ys, cells, others_vary })
     }
 }

@@ -77,6 +77,16 @@ impl Levels {
     }
 }
 
+/// Whether a parameter other than `except` takes two values or more (a picture along `except`
+/// then shows, at each point, the best of several candidates).
+pub(crate) fn others_vary<P: Params>(results: &CvResults<P>, except: &[&str]) -> bool {
+    results
+        .param_names
+        .iter()
+        .filter(|n| !except.contains(&n.as_str()))
+        .any(|n| Levels::of(results, n).is_ok_and(|l| l.len() > 1))
+}
+
 /// A parameter value as a label.
 pub(crate) fn label(v: &Value) -> String {
     match v {
