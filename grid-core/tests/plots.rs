@@ -88,7 +88,7 @@ fn cells<'a>(doc: &'a Document<'a>) -> Vec<Node<'a, 'a>> {
 
 #[test]
 fn heatmap_has_one_cell_per_candidate_coloured_by_score() {
-    let results = results(&[8, 16, 32], &[10, 20], &["relu"], false);
+    let results = results(&[1, 8, 32], &[10, 20], &["relu"], false);
     let svg = results.heatmap_svg("units", "epochs").unwrap();
     let doc = check(
         &svg,
@@ -105,6 +105,9 @@ fn heatmap_has_one_cell_per_candidate_coloured_by_score() {
     // Cells are annotated with their scores.
     let best = results.candidates.iter().map(|c| c.mean_test_score()).fold(f64::MIN, f64::max);
     assert!(texts(&doc).contains(&format!("{best:.4}")), "{best}");
+    // Every cell with one number of decimals, from the largest score: 0.0200, not 0.02000.
+    let worst = results.candidates.iter().map(|c| c.mean_test_score()).fold(f64::MAX, f64::min);
+    assert!(texts(&doc).contains(&format!("{worst:.4}")), "{worst}");
 }
 
 #[test]

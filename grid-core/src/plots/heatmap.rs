@@ -125,6 +125,9 @@ fn draw(root: &Area<'_>, cells: &Cells, metric: &str) -> Drawn {
         .draw()?;
     let cell_px = chart.plotting_area().dim_in_pixel();
     let wide = cell_px.0 as usize / nx >= 56 && cell_px.1 as usize / ny >= 22;
+    // One number of decimals for every cell: four significant digits of the largest score.
+    let largest = cells.cells.iter().flatten().filter(|s| s.is_finite()).fold(0.0_f64, |m, s| m.max(s.abs()));
+    let decimals = if largest > 0.0 { (3 - largest.log10().floor() as i32).clamp(0, 6) as usize } else { 4 };
     for (j, row) in cells.cells.iter().enumerate() {
         for (i, &score) in row.iter().enumerate() {
             let color =
@@ -132,10 +135,11 @@ fn draw(root: &Area<'_>, cells: &Cells, metric: &str) -> Drawn {
             let (x, y) = (i as f64, j as f64);
             chart.draw_series([Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], color.filled())])?;
             if wide {
-                let light = score.is_finite() && (score - lo) < 0.5 * (hi - lo);
+                let light = score.is_finite() && (score - lo) < 0.6 * (hi - lo);
                 let ink = if light { WHITE } else { BLACK };
                 let style = (FONT, 14).into_font().color(&ink).pos(Pos::new(HPos::Center, VPos::Center));
-                chart.draw_series([Text::new(short(score), (x, y), style)])?;
+                let text = if score.is_finite() { format!("{score:.decimals$}") } else { short(score) };
+                chart.draw_series([Text::new(text, (x, y), style)])?;
             }
         }
     }
