@@ -247,6 +247,58 @@ fn history_errors() {
     ));
 }
 
+/// Nine values with long names, too wide to stand side by side under a picture.
+const LONG_NAMES: [&str; 9] = [
+    "relu",
+    "tanh",
+    "sigmoid_with_a_long_name",
+    "leaky_relu",
+    "gelu_exact",
+    "linear",
+    "a_very_long_activation_name_indeed",
+    "softplus",
+    "swish",
+];
+
+#[test]
+fn crowded_labels_are_shortened_and_stand_upright() {
+    let results = results(&[4, 8], &[10], &LONG_NAMES, true);
+    for svg in [
+        results.validation_curve_svg("activation").unwrap(),
+        results.heatmap_svg("activation", "units").unwrap(),
+    ] {
+        let doc = check(&svg, &["relu", "a_very_long_activatio…", "sigmoid_with_a_long_n…"]);
+        let labels: Vec<_> = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name("text")
+                    && n.text().is_some_and(|t| {
+                        let t = t.trim().trim_end_matches('…');
+                        !t.is_empty() && LONG_NAMES.iter().any(|l| l.starts_with(t))
+                    })
+            })
+            .collect();
+        assert_eq!(
+            labels.len(),
+            9,
+            "one label per value: {:?}",
+            labels.iter().map(|n| n.text()).collect::<Vec<_>>()
+        );
+        for label in labels {
+            // Turned a quarter, hanging from the axis.
+            assert!(label.attribute("transform").is_some_and(|t| t.starts_with("rotate(270")), "{label:?}");
+            assert_eq!(label.attribute("text-anchor"), Some("end"));
+        }
+    }
+    // A few short labels stay level.
+    let level =
+        self::results(&[4, 8], &[10], &["relu", "tanh"], true).validation_curve_svg("activation").unwrap();
+    let doc = Document::parse(&level).unwrap();
+    let relu =
+        doc.descendants().find(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.trim() == "relu"));
+    assert_eq!(relu.unwrap().attribute("transform"), None);
+}
+
 fn halving_rows() -> Vec<HalvingScore> {
     let row = |iter, n_resources, candidate, score| HalvingScore { iter, n_resources, candidate, score };
     let mut rows: Vec<_> = (0..9).map(|c| row(0, 10, c, 0.05 * c as f64)).collect();
@@ -375,9 +427,12 @@ fn write_plots_writes_the_svgs_and_the_report() {
 fn pictures_can_be_written_for_a_look() {
     let Some(dir) = std::env::var_os("GRIDCV_PICTURES") else { return };
     let results = results(&[4, 8, 16, 32], &[10, 20, 40], &["relu", "tanh"], true);
+    let dir = std::path::PathBuf::from(dir);
     Report::new(&results)
         .history(&[1.0, 0.6, 0.4], &[1.1, 0.7, 0.6])
         .halving(&halving_rows())
-        .write_plots(dir)
+        .write_plots(&dir)
         .unwrap();
+    let crowded = self::results(&[4, 8], &[10, 20], &LONG_NAMES, true);
+    Report::new(&crowded).write_plots(dir.join("crowded")).unwrap();
 }

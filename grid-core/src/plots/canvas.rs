@@ -6,6 +6,7 @@ use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatte
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::{Error, Result};
 
@@ -88,6 +89,86 @@ pub(crate) fn category_label(labels: &[String], at: f64) -> String {
         return String::new();
     }
     labels.get(i as usize).cloned().unwrap_or_default()
+}
+
+/// Longest category label shown, in characters (longer ones end in `…`).
+const MAX_LABEL: usize = 22;
+/// Estimated width of a character of the 15-pixel label font, in pixels.
+const CHAR_PX: f64 = 8.5;
+
+/// Category labels fitted to their axis: shortened to [`MAX_LABEL`] characters, and for the x
+/// axis turned upright when they would overlap side by side.
+pub(crate) struct Fitted {
+    /// The labels as shown.
+    pub labels: Vec<String>,
+    /// Whether the x labels are drawn upright.
+    pub upright: bool,
+    /// Room the labels need beside the axis, in pixels.
+    pub area: u32,
+}
+
+/// Fits `labels` to an x axis of about `width` pixels.
+pub(crate) fn fit_x(labels: &[String], width: u32) -> Fitted {
+    let labels = shorten(labels);
+    let longest = widest(&labels);
+    let slot = f64::from(width) / labels.len().max(1) as f64;
+    let upright = longest > 0.9 * slot;
+    let area = if upright { 36 + longest as u32 } else { 56 };
+    Fitted { labels, upright, area }
+}
+
+/// Fits `labels` to a y axis.
+pub(crate) fn fit_y(labels: &[String]) -> Fitted {
+    let labels = shorten(labels);
+    let area = (48.0 + widest(&labels)).max(90.0) as u32;
+    Fitted { labels, upright: false, area }
+}
+
+impl Fitted {
+    /// The label plotters draws at a tick of [`categories`]: none when upright, as
+    /// [`draw_upright`](Self::draw_upright) draws those.
+    pub fn at(&self, tick: f64) -> String {
+        if self.upright {
+            String::new()
+        } else {
+            category_label(&self.labels, tick)
+        }
+    }
+
+    /// Draws upright labels on `root` below the axis points `anchors` (in pixels of `root`, one
+    /// per label), each ending at its tick and reading upwards. Plotters centres a turned
+    /// label on its tick, across the axis; these hang below it.
+    pub fn draw_upright(&self, root: &Area<'_>, anchors: impl IntoIterator<Item = (i32, i32)>) -> Drawn {
+        if !self.upright {
+            return Ok(());
+        }
+        let style = (FONT, 15)
+            .into_font()
+            .transform(FontTransform::Rotate270)
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        for (label, (x, y)) in self.labels.iter().zip(anchors) {
+            root.draw_text(label, &style, (x, y + 10))?;
+        }
+        Ok(())
+    }
+}
+
+fn shorten(labels: &[String]) -> Vec<String> {
+    labels
+        .iter()
+        .map(|l| {
+            if l.chars().count() > MAX_LABEL {
+                l.chars().take(MAX_LABEL - 1).chain(['…']).collect()
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
+fn widest(labels: &[String]) -> f64 {
+    labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR_PX
 }
 
 /// Writes an SVG (or any text) to `path`.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::canvas::{self, categories, category_label, tick, Area, Drawn, FONT, TEST, TRAIN};
+use super::canvas::{self, categories, tick, Area, Drawn, FONT, TEST, TRAIN};
 use super::levels::{metric, others_vary, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
@@ -120,13 +120,14 @@ fn draw(root: &Area<'_>, curves: &Curves, metric: &str) -> Drawn {
     let both = curves.test.iter().chain(&curves.train);
     let (lo, hi) =
         canvas::span(both.flat_map(|p| [p.mean - p.std, p.mean + p.std]), 0.08).unwrap_or((0.0, 1.0));
-    let labels = curves.levels.labels();
+    let fit = canvas::fit_x(&curves.levels.labels(), canvas::SIZE.0 - 140);
+    let labels = &fit.labels;
     let mut chart = ChartBuilder::on(&area)
         .margin(16)
-        .x_label_area_size(56)
+        .x_label_area_size(fit.area)
         .y_label_area_size(90)
         .build_cartesian_2d(categories(labels.len()), lo..hi)?;
-    let x_fmt = |v: &f64| category_label(&labels, *v);
+    let x_fmt = |v: &f64| fit.at(*v);
     chart
         .configure_mesh()
         .x_label_formatter(&x_fmt)
@@ -153,6 +154,7 @@ fn draw(root: &Area<'_>, curves: &Curves, metric: &str) -> Drawn {
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], color.stroke_width(3)));
         chart.draw_series(points.iter().map(|p| Circle::new((p.at, p.mean), 4, color.filled())))?;
     }
+    fit.draw_upright(root, (0..labels.len()).map(|i| chart.backend_coord(&(i as f64, lo))))?;
     let lines: Vec<Vec<(f64, f64)>> = [&curves.train, &curves.test]
         .iter()
         .flat_map(|ps| {

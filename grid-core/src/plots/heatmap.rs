@@ -105,14 +105,16 @@ fn draw(root: &Area<'_>, cells: &Cells, metric: &str) -> Drawn {
     let (lo, hi) = canvas::span(cells.cells.iter().flatten().copied(), 0.0).unwrap_or((0.0, 1.0));
     let (plot, scale) = area.split_horizontally(canvas::SIZE.0 - 150);
     let (nx, ny) = (cells.x.len(), cells.y.len());
-    let (x_labels, y_labels) = (cells.x.labels(), cells.y.labels());
+    let y_fit = canvas::fit_y(&cells.y.labels());
+    let x_fit = canvas::fit_x(&cells.x.labels(), plot.dim_in_pixel().0 - y_fit.area - 24);
+    let y_labels = &y_fit.labels;
     let mut chart = ChartBuilder::on(&plot)
         .margin(12)
-        .x_label_area_size(56)
-        .y_label_area_size(100)
+        .x_label_area_size(x_fit.area)
+        .y_label_area_size(y_fit.area)
         .build_cartesian_2d(categories(nx), categories(ny))?;
-    let x_fmt = |v: &f64| category_label(&x_labels, *v);
-    let y_fmt = |v: &f64| category_label(&y_labels, *v);
+    let x_fmt = |v: &f64| x_fit.at(*v);
+    let y_fmt = |v: &f64| category_label(y_labels, *v);
     chart
         .configure_mesh()
         .disable_mesh()
@@ -143,6 +145,8 @@ fn draw(root: &Area<'_>, cells: &Cells, metric: &str) -> Drawn {
             }
         }
     }
+    let bottom = -0.5;
+    x_fit.draw_upright(root, (0..nx).map(|i| chart.backend_coord(&(i as f64, bottom))))?;
     draw_scale(&scale, lo, hi, &format!("mean test {metric}"))
 }
 
