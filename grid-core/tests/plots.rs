@@ -436,3 +436,56 @@ fn pictures_can_be_written_for_a_look() {
     let crowded = self::results(&[4, 8], &[10, 20], &LONG_NAMES, true);
     Report::new(&crowded).write_plots(dir.join("crowded")).unwrap();
 }
+
+#[test]
+fn a_failed_candidate_is_a_grey_cell_marked_n_a() {
+    let mut results = results(&[4, 8], &[10, 20], &["relu"], true);
+    results.candidates[1].test = vec![Scores::new(vec![f64::NAN, 0.5, 0.5])];
+    results.candidates[1].errors[0] = Some("training diverged".into());
+    let svg = results.heatmap_svg("units", "epochs").unwrap();
+    let doc = check(&svg, &["n/a"]);
+    let grey: Vec<_> = cells(&doc).into_iter().filter(|c| c.attribute("fill") == Some("#C8C8C8")).collect();
+    assert_eq!(grey.len(), 1);
+    // Its point is left out of the curve, the others stay.
+    let curve = results.validation_curve_svg("epochs").unwrap();
+    let doc = check(&curve, &[]);
+    assert_eq!(elements(&doc, "circle").len(), 4, "both epochs still have a finite best candidate");
+    let html = Report::new(&results).html().unwrap();
+    assert!(html.contains("4 candidates × 3 splits = 12 fits (1 failed)"), "{html}");
+}
+
+/// Results whose parameters are plain JSON (as a command-line tool reads them back from a
+/// journal or an export) draw the same pictures.
+#[test]
+fn untyped_results_draw_the_same_pictures() {
+    let typed = results(&[4, 8], &[10, 20], &["relu", "tanh"], true);
+    let untyped = CvResults {
+        metrics: typed.metrics.clone(),
+        param_names: typed.param_names.clone(),
+        n_splits: typed.n_splits,
+        candidates: typed
+            .candidates
+            .iter()
+            .map(|c| CandidateResult {
+                index: c.index,
+                params: serde_json::to_value(&c.params).unwrap(),
+                grid_params: c.grid_params.clone(),
+                test: c.test.clone(),
+                rank: c.rank.clone(),
+                train: c.train.clone(),
+                fit_time: c.fit_time,
+                score_time: c.score_time,
+                errors: c.errors.clone(),
+            })
+            .collect(),
+    };
+    assert_eq!(
+        untyped.heatmap_svg("units", "epochs").unwrap(),
+        typed.heatmap_svg("units", "epochs").unwrap()
+    );
+    assert_eq!(
+        untyped.validation_curve_svg("activation").unwrap(),
+        typed.validation_curve_svg("activation").unwrap()
+    );
+    assert_eq!(Report::new(&untyped).html().unwrap(), Report::new(&typed).html().unwrap());
+}
