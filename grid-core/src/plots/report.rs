@@ -263,6 +263,17 @@ pub fn write_plots<P: Params>(results: &CvResults<P>, dir: impl AsRef<Path>) -> 
 
 impl<P: Params> CvResults<P> {
     /// Writes the HTML report of these results ([`Report`] with its defaults) to `path`.
+    ///
+    /// ```
+    /// use grid_core::estimator::{DummyRegressor, Strategy};
+    /// use grid_core::search::GridSearchCV;
+    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
+    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean, Strategy::Median]).cv(2).verbose(0).fit(&x, &y)?;
+    /// let path = std::env::temp_dir().join("gridcv_doc_report.html");
+    /// search.cv_results().to_html(&path)?;
+    /// assert!(std::fs::read_to_string(&path)?.contains("<h2>All candidates</h2>"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_html(&self, path: impl AsRef<Path>) -> Result<()> {
         Report::new(self).write_html(path)
     }
