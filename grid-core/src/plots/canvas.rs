@@ -306,13 +306,19 @@ pub(crate) fn span(values: impl IntoIterator<Item = f64>, pad: f64) -> Option<(f
     if lo > hi {
         return None;
     }
-    let width = if hi > lo { hi - lo } else { lo.abs().max(1.0) * 0.05 };
-    Some((lo - pad * width, hi + pad * width))
+    if hi > lo {
+        let width = hi - lo;
+        Some((lo - pad * width, hi + pad * width))
+    } else {
+        let width = lo.abs().max(1.0) * 0.05;
+        Some((lo - width, hi + width))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plotters::coord::ranged1d::BoldPoints;
 
     #[test]
     fn short_keeps_four_significant_digits() {
@@ -334,8 +340,8 @@ mod tests {
 
     #[test]
     fn log_axis_ticks_at_one_two_five() {
-        assert_eq!(log_axis(0.15, 12.0).key_points(20), [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]);
-        assert_eq!(log_axis(0.5, 5e4).key_points(20), [1.0, 10.0, 100.0, 1000.0, 10000.0]);
+        assert_eq!(log_axis(0.15, 12.0).key_points(BoldPoints(20)), [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]);
+        assert_eq!(log_axis(0.5, 5e4).key_points(BoldPoints(20)), [1.0, 10.0, 100.0, 1000.0, 10000.0]);
     }
 
     #[test]
