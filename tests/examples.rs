@@ -23,6 +23,10 @@ mod iris_classifier;
 #[path = "../examples/csv_regression.rs"]
 mod csv_regression;
 
+#[allow(dead_code)]
+#[path = "../examples/search_pictures.rs"]
+mod search_pictures;
+
 /// The best score of a search is the best finite mean test score of its rows.
 fn best_finite<P>(rows: &[gridcv::results::CandidateResult<P>]) -> f64 {
     rows.iter().map(|r| r.mean_test_score()).filter(|s| s.is_finite()).fold(f64::NEG_INFINITY, f64::max)
@@ -109,4 +113,37 @@ fn csv_regression_runs_on_the_sample_file() {
     assert!(missing.to_string().contains("/nonexistent/file.csv"), "{missing}");
     let unknown = csv_regression::run(path, "prices", 4).unwrap_err().to_string();
     assert!(unknown.contains("`prices`") && unknown.contains("`area`"), "{unknown}");
+}
+
+#[test]
+fn search_pictures_draws_each_picture_and_the_report() {
+    let dir = std::env::temp_dir().join(format!("gridcv-search-pictures-{}", std::process::id()));
+    let outcome = search_pictures::run(10, &dir).unwrap();
+    let names: Vec<_> =
+        outcome.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["heatmap.svg", "validation_curve.svg", "history.svg", "halving.svg", "report.html"]);
+    let read = |k: usize| std::fs::read_to_string(&outcome.files[k]).unwrap();
+    let count = |svg: &str, tag: &str| {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        doc.descendants().filter(|n| n.has_tag_name(tag)).count()
+    };
+    // 4 units × 3 epochs: a cell per candidate (and the white background).
+    assert_eq!(outcome.n_candidates, 12);
+    assert_eq!(count(&read(0), "rect"), 12 + 1);
+    // A train and a test dot per value of units.
+    assert_eq!(count(&read(1), "circle"), 2 * 4);
+    // A dot per epoch of loss and val_loss (the best candidate trained 18 epochs or fewer).
+    assert_eq!(count(&read(2), "circle"), 2 * outcome.history_epochs);
+    // Halving: 9, then 3, then 1 candidates, each round three times the epochs.
+    let per_round: Vec<(usize, usize)> = (0..3)
+        .map(|i| {
+            let rows: Vec<_> = outcome.halving.iter().filter(|r| r.iter == i).collect();
+            (rows.len(), rows[0].n_resources)
+        })
+        .collect();
+    assert_eq!(per_round, [(9, 1), (3, 3), (1, 9)]);
+    assert_eq!(count(&read(3), "circle"), 13);
+    let html = read(4);
+    assert_eq!(html.matches("<svg").count(), 5, "heatmap, two curves, history, halving");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -233,6 +233,20 @@ pub enum Error {
         /// Bytes available when it was to start.
         available: u64,
     },
+    /// A picture could not be drawn (plotters refused it); the path is not written.
+    ///
+    /// ```
+    /// use grid_core::Error;
+    /// let e = Error::Plot { plot: "heatmap".into(), reason: "General Error".into() };
+    /// assert_eq!(e.to_string(), "could not draw the heatmap: General Error");
+    /// ```
+    #[error("could not draw the {plot}: {reason}")]
+    Plot {
+        /// Which picture, e.g. "heatmap".
+        plot: String,
+        /// The drawing library's error.
+        reason: String,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].

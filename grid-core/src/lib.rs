@@ -18,6 +18,7 @@ pub mod input;
 pub mod memory;
 pub mod metrics;
 pub mod nn;
+pub mod plots;
 pub mod results;
 pub mod rng;
 pub mod search;

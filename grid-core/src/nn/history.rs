@@ -55,4 +55,17 @@ impl History {
             &self.val_loss
         }
     }
+
+    /// Writes an SVG of the loss and val_loss per epoch
+    /// ([`plots::plot_history`](crate::plots::plot_history)).
+    ///
+    /// ```
+    /// use grid_core::nn::History;
+    /// let h = History { loss: vec![2.0, 1.0], val_loss: vec![3.0, 2.5], ..History::default() };
+    /// h.plot(std::env::temp_dir().join("gridcv_doc_history_method.svg"))?;
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn plot(&self, path: impl AsRef<std::path::Path>) -> crate::Result<()> {
+        crate::plots::plot_history(&self.loss, &self.val_loss, path)
+    }
 }
