@@ -260,7 +260,9 @@ where
         if raise && outcome.error.is_some() {
             lowest_failure.fetch_min(t, Ordering::Relaxed);
         }
-        progress.fit_done(candidate, &outcome.test);
+        // A failed fit's error score never makes its candidate the bar's best so far.
+        let failed = [f64::NAN];
+        progress.fit_done(candidate, if outcome.error.is_some() { &failed } else { &outcome.test });
         Some(outcome)
     });
     progress.finish();
