@@ -19,6 +19,7 @@ pub mod nn;
 pub mod results;
 pub mod rng;
 pub mod search;
+pub mod space;
 pub mod split;
 
 pub use error::{Error, Result};

@@ -9,9 +9,12 @@ mod engine;
 mod fitted;
 mod functions;
 mod grid_search;
+mod halving;
 mod options;
 mod progress;
+mod randomized;
 mod seed;
+mod setters;
 mod settings;
 
 pub use fitted::FittedSearch;
@@ -19,6 +22,11 @@ pub use functions::{
     cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, ValidationCurve,
 };
 pub use grid_search::GridSearchCV;
+pub use halving::{
+    with_resource, FittedHalving, HalvingGridSearchCV, HalvingRandomSearchCV, HalvingRound, MaxResources,
+    MinResources, NCandidates, Resource, RoundCandidate, Schedule,
+};
 pub use options::FitOptions;
+pub use randomized::RandomizedSearchCV;
 pub use seed::fit_seed;
 pub use settings::{Cv, ErrorScore, Refit, Scorers};
