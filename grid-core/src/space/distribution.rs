@@ -68,7 +68,7 @@ pub struct LogUniform {
 /// use grid_core::space::{uniform, Distribution, SpaceRng};
 /// let dropout: f64 = uniform(0.0, 0.5).sample(&mut SpaceRng::new(3));
 /// assert!((0.0..0.5).contains(&dropout));
-/// assert!(uniform(1, 0).check().is_err());
+/// assert!(Distribution::<f64>::check(&uniform(1, 0)).is_err());
 /// ```
 pub fn uniform(low: impl Into<f64>, high: impl Into<f64>) -> Uniform {
     Uniform { low: low.into(), high: high.into() }
@@ -80,7 +80,7 @@ pub fn uniform(low: impl Into<f64>, high: impl Into<f64>) -> Uniform {
 /// use grid_core::space::{log_uniform, Distribution, SpaceRng};
 /// let rate: f64 = log_uniform(1e-4, 1e-1).sample(&mut SpaceRng::new(3));
 /// assert!((1e-4..1e-1).contains(&rate));
-/// assert!(log_uniform(0.0, 1.0).check().is_err());
+/// assert!(Distribution::<f64>::check(&log_uniform(0.0, 1.0)).is_err());
 /// ```
 pub fn log_uniform(low: impl Into<f64>, high: impl Into<f64>) -> LogUniform {
     LogUniform { low: low.into(), high: high.into() }

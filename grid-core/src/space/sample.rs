@@ -13,7 +13,7 @@ use crate::grid::{ParamGrid, Params};
 /// use grid_core::grid::ParamGrid;
 /// use grid_core::space::{SampledGrid, Space, SpaceAxis};
 /// const AXES: &[SpaceAxis] = &[SpaceAxis::distribution("alpha")];
-/// let space = Space::new(AXES, |draw| draw.sample("alpha", &(0.0_f64..1.0)));
+/// let space = Space::new(AXES, |draw| draw.sample::<f64, _>("alpha", &(0.0..1.0)));
 /// let sampled = SampledGrid::sample(&space, 5, 42)?;
 /// assert_eq!((sampled.len(), sampled.axis_names()), (5, vec!["alpha"]));
 /// assert_eq!(sampled.candidates, SampledGrid::sample(&space, 5, 42)?.candidates);

@@ -84,13 +84,18 @@ fn halving(min_resources: MinResources) -> HalvingSettings {
 /// use grid_core::estimator::{DummyRegressor, Strategy};
 /// use grid_core::search::HalvingGridSearchCV;
 /// let x = ndarray::Array2::<f32>::zeros((60, 1));
-/// let y = ndarray::Array1::from_iter((0..60).map(|i| (i % 6) as f32));
+/// let y = ndarray::Array1::from_iter((0..60).map(|i| if i % 2 == 0 { 2.4 } else { 2.6 }));
 /// let grid: Vec<Strategy> = (0..9).map(|c| Strategy::Constant(c as f32 * 0.5)).collect();
-/// let search = HalvingGridSearchCV::new(DummyRegressor, grid).cv(3).verbose(0).fit(&x, &y)?;
-/// assert_eq!(search.n_candidates(), [9, 3]);
-/// assert_eq!(search.n_resources(), [20, 60]);
-/// assert_eq!(search.cv_results().len(), 12);
-/// assert_eq!(*search.best_params(), Strategy::Constant(2.5)); // the mean of y
+/// let search = HalvingGridSearchCV::new(DummyRegressor, grid)
+///     .cv(3)
+///     .scoring(grid_core::metrics::Scoring::NegMeanSquaredError)
+///     .verbose(0)
+///     .fit(&x, &y)?;
+/// // 9 candidates on 6 samples, 3 on 18, 1 on 54 (`exhaust`: 60 // 3^2 to start).
+/// assert_eq!(search.n_candidates(), [9, 3, 1]);
+/// assert_eq!(search.n_resources(), [6, 18, 54]);
+/// assert_eq!(search.cv_results().len(), 13);
+/// assert_eq!(*search.best_params(), Strategy::Constant(2.5)); // nearest the mean of y
 /// # Ok::<(), grid_core::Error>(())
 /// ```
 #[derive(Debug)]
