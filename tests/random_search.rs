@@ -8,7 +8,11 @@ use gridcv::space::{Distribution, ParamSpace, SampledGrid, SpaceRng};
 use ndarray::Array1;
 
 #[tunable]
-fn create_model(meta: &Meta, #[default(4)] units: usize, #[default(Relu)] activation: Activation) -> Sequential {
+fn create_model(
+    meta: &Meta,
+    #[default(4)] units: usize,
+    #[default(Relu)] activation: Activation,
+) -> Sequential {
     Sequential::new(meta.n_features).dense(units, activation).dense(1, Activation::Linear)
 }
 
@@ -117,7 +121,8 @@ fn bounds_known_only_at_run_time_are_checked_before_fitting() {
     let high = 4_usize;
     let space = space!(create_model { units: 8..=high });
     let data = datasets::make_regression(20, 2).seed(1).build().unwrap();
-    let error = RandomizedSearchCV::new(NeuralRegressor::new(), space).verbose(0).fit(&data.x, &data.y).unwrap_err();
+    let error =
+        RandomizedSearchCV::new(NeuralRegressor::new(), space).verbose(0).fit(&data.x, &data.y).unwrap_err();
     match error {
         Error::InvalidParameter { name, reason } => {
             assert_eq!(name, "space axis `units`");
