@@ -26,6 +26,9 @@ struct Run {
     picked: DeepModelParams,
 }
 
+/// A run, the picked candidate's (score, rank) in the full grid, and the full grid's best.
+type Measured = (Run, (f64, f64), f64);
+
 /// Fits and epochs of a search's rows (plus the refit), and its pick.
 fn summarize(
     results: &CvResults<DeepModelParams>,
@@ -66,12 +69,12 @@ where
     let data = data(rows)?;
     let (x, y) = (&data.x, &data.y);
     let methods = ["full grid", "halving n_samples", "halving epochs", "randomized"];
-    let mut runs: Vec<Vec<(Run, (f64, f64), f64)>> = (0..methods.len()).map(|_| Vec::new()).collect();
+    let mut runs: Vec<Vec<Measured>> = (0..methods.len()).map(|_| Vec::new()).collect();
     let n_candidates = grid().len();
     for seed in 0..seeds {
         let est = NeuralRegressor::new();
         let t = Instant::now();
-        let full = GridSearchCV::new(est.clone(), grid())
+        let full = GridSearchCV::new(est, grid())
             .cv(3)
             .scoring(Scoring::NegMeanSquaredError)
             .seed(seed)
@@ -94,7 +97,7 @@ where
         let best = full.best_score();
 
         let t = Instant::now();
-        let halving = HalvingGridSearchCV::new(est.clone(), grid())
+        let halving = HalvingGridSearchCV::new(est, grid())
             .cv(3)
             .scoring(Scoring::NegMeanSquaredError)
             .return_train_score(false)
@@ -110,7 +113,7 @@ where
         );
 
         let t = Instant::now();
-        let by_epochs = HalvingGridSearchCV::new(est.clone(), grid_without_epochs())
+        let by_epochs = HalvingGridSearchCV::new(est, grid_without_epochs())
             .resource("epochs")
             .max_resources(100)
             .cv(3)
@@ -128,7 +131,7 @@ where
         );
 
         let t = Instant::now();
-        let random = RandomizedSearchCV::new(est.clone(), space())
+        let random = RandomizedSearchCV::new(est, space())
             .n_iter(n_iter)
             .cv(3)
             .scoring(Scoring::NegMeanSquaredError)

@@ -130,7 +130,7 @@ fn bounds_known_only_at_run_time_are_checked_before_fitting() {
         }
         other => panic!("{other}"),
     }
-    let space = space!(create_model { learning_rate: log_uniform(-1.0 * high as f64, 1.0) });
+    let space = space!(create_model { learning_rate: log_uniform(-(high as f64), 1.0) });
     assert!(SampledGrid::sample(&space, 1, 0).is_err());
     let space = space!(create_model { units: [3] });
     assert!(RandomizedSearchCV::new(NeuralRegressor::new(), space).n_iter(0).candidates().is_err());

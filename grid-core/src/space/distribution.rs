@@ -291,8 +291,9 @@ mod tests {
         assert!(draws.iter().all(|v| (3..=6).contains(v)));
         let full: i64 = (i64::MIN..=i64::MAX).sample(&mut rng);
         let _ = full;
-        assert!(Distribution::<usize>::check(&(5_usize..5)).is_err());
-        assert!(Distribution::<usize>::check(&(6_usize..=5)).is_err());
+        assert!(Distribution::<usize>::check(&(5_usize..std::hint::black_box(5))).is_err());
+        let five = std::hint::black_box(5_usize);
+        assert!(Distribution::<usize>::check(&(6_usize..=five)).is_err());
     }
 
     #[test]
