@@ -43,5 +43,6 @@ pub mod prelude {
         cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, Cv,
         ErrorScore, FitOptions, GridSearchCV, Refit,
     };
+    pub use crate::search::{HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV};
     pub use crate::split::*;
 }
