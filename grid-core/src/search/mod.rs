@@ -1,4 +1,6 @@
-//! The search engine: [`GridSearchCV`] and the cross-validation functions, for any estimator.
+//! The search engine: [`GridSearchCV`] and the cross-validation functions, for any estimator;
+//! [`RandomizedSearchCV`] (candidates drawn from a [`space`](crate::space)) and successive
+//! halving ([`HalvingGridSearchCV`], [`HalvingRandomSearchCV`]) run on the same engine.
 //!
 //! A search computes its splits once, then runs every (candidate, split) fit as an independent
 //! task on a thread pool. Each fit's seed is a hash of the search seed, the candidate and the
