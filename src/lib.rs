@@ -71,11 +71,13 @@
 #![warn(missing_docs)]
 
 pub use grid_core::*;
+pub use grid_macros::space;
 pub use grid_macros::{grid, tunable};
 
 /// Everything a user needs: `use gridcv::prelude::*;`.
 pub mod prelude {
     pub use grid_core::prelude::*;
+    pub use grid_macros::space;
     pub use grid_macros::{grid, tunable};
 }
 

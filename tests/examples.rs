@@ -27,6 +27,14 @@ mod csv_regression;
 #[path = "../examples/search_pictures.rs"]
 mod search_pictures;
 
+#[allow(dead_code)]
+#[path = "../examples/random_search.rs"]
+mod random_search;
+
+#[allow(dead_code)]
+#[path = "../examples/halving_search.rs"]
+mod halving_search;
+
 /// The best score of a search is the best finite mean test score of its rows.
 fn best_finite<P>(rows: &[gridcv::results::CandidateResult<P>]) -> f64 {
     rows.iter().map(|r| r.mean_test_score()).filter(|s| s.is_finite()).fold(f64::NEG_INFINITY, f64::max)
@@ -146,4 +154,41 @@ fn search_pictures_draws_each_picture_and_the_report() {
     let html = read(4);
     assert_eq!(html.matches("<svg").count(), 5, "heatmap, two curves, history, halving");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn random_search_draws_its_candidates_from_the_space() {
+    let search = random_search::run(6, 3).unwrap();
+    let results = search.cv_results();
+    assert_eq!((results.len(), search.splits().len()), (6, 3));
+    assert_eq!(search.best_score(), best_finite(&results.candidates));
+    for row in &results.candidates {
+        let p = &row.params;
+        assert!((8..=64).contains(&p.units) && [10, 20].contains(&p.batch_size) && p.epochs == 3, "{p}");
+        assert!((1e-4..1e-1).contains(&p.learning_rate.unwrap()), "{p}");
+    }
+    let again = random_search::run(6, 3).unwrap();
+    let params = |s: &random_search::Search| {
+        s.cv_results().candidates.iter().map(|r| r.params.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(params(&search), params(&again), "seed 42 draws the same candidates");
+}
+
+#[test]
+fn halving_search_halves_over_epochs_and_samples() {
+    let search = halving_search::run_grid(4).unwrap();
+    // 32 candidates with 1 epoch, the best 11 with 3 (exhaust: 4 // 3 would be below 1).
+    assert_eq!((search.n_candidates(), search.n_resources()), (&[32, 11][..], &[1, 3][..]));
+    let rows = &search.cv_results().candidates;
+    assert_eq!(rows.len(), 43);
+    assert!(rows.iter().zip(search.row_resources()).all(|(r, &n)| r.params.epochs == n));
+    assert_eq!(search.iters()[search.best_index()], 1, "the best is from the last round");
+    assert_eq!(search.best_params().epochs, 3);
+    let names: Vec<String> = search.columns().into_iter().map(|(n, _)| n).collect();
+    assert_eq!(&names[..2], ["iter", "n_resources"]);
+
+    let search = halving_search::run_random(2).unwrap();
+    assert_eq!((search.n_candidates(), search.n_resources()), (&[12, 4, 2][..], &[33, 99, 297][..]));
+    assert_eq!(search.rounds().iter().map(|r| r.candidates.len()).collect::<Vec<_>>(), [12, 4, 2]);
+    assert!(search.best_estimator().is_ok());
 }

@@ -22,6 +22,7 @@ pub mod plots;
 pub mod results;
 pub mod rng;
 pub mod search;
+pub mod space;
 pub mod split;
 
 pub use error::{Error, Result};
@@ -50,5 +51,6 @@ pub mod prelude {
         cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, Cv,
         ErrorScore, FitOptions, GridSearchCV, Refit,
     };
+    pub use crate::search::{HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV};
     pub use crate::split::*;
 }

@@ -14,6 +14,7 @@ mod errors;
 mod fit_params;
 mod grid;
 mod paths;
+mod space;
 mod spans;
 mod tunable;
 mod values;
@@ -230,4 +231,57 @@ pub fn derive_fit_param_set(input: TokenStream) -> TokenStream {
 pub fn grid(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as grid::parse::GridInput);
     grid::expand::expand(input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// A typed search space over the parameters of a `#[tunable]` function, for
+/// `RandomizedSearchCV` and `HalvingRandomSearchCV` (scikit-learn's `param_distributions`).
+///
+/// Each axis is a list (`activation: [Relu, Tanh]`, each value equally likely) or a
+/// distribution: an integer range (`units: 8..=64`, both ends included, or `8..65`), a float
+/// range (`dropout: 0.0..0.5`), `uniform(low, high)`, `log_uniform(low, high)` (every decade
+/// equally likely, for learning rates), or any expression whose type implements
+/// `gridcv::space::Distribution<T>` for the field's type `T`. Axes not named keep their
+/// default. The result is a `gridcv::space::Space`; a space of lists only is drawn without
+/// replacement, as scikit-learn does.
+///
+/// ```
+/// use gridcv::prelude::*;
+/// use gridcv::space::{ParamSpace, SampledGrid};
+///
+/// #[tunable]
+/// fn create_model(meta: &Meta, #[default(10)] units: usize,
+///                 #[default(Relu)] activation: Activation) -> Vec<usize> {
+///     vec![meta.n_features, units]
+/// }
+///
+/// let space = space!(create_model {
+///     units: 8..=64,
+///     learning_rate: log_uniform(1e-4, 1e-1),
+///     activation: [Relu, Tanh],
+/// });
+/// assert_eq!(space.to_string(), "space: activation(2) x learning_rate(~) x units(~)");
+/// let drawn = SampledGrid::sample(&space, 20, 42)?.candidates;
+/// assert_eq!(drawn, SampledGrid::sample(&space, 20, 42)?.candidates); // the seed decides
+/// for p in &drawn {
+///     assert!((8..=64).contains(&p.units));
+///     assert!((1e-4..1e-1).contains(&p.learning_rate.unwrap()));
+/// }
+/// # Ok::<(), gridcv::Error>(())
+/// ```
+///
+/// As in `grid!`, each candidate is a struct literal of your function's struct: a misspelled
+/// axis, a list value of the wrong type, or a distribution that cannot give the field's type
+/// is a compile error at your token; a repeated axis, an empty list, and a range or bounds
+/// written with literals that are reversed or empty are reported by the macro itself.
+///
+/// ```compile_fail
+/// # use gridcv::prelude::*;
+/// # #[tunable]
+/// # fn create_model(meta: &Meta, #[default(10)] units: usize) -> Vec<usize> { vec![units] }
+/// let space = space!(create_model { units: 64..=8 }); // error: the range of `units` is reversed
+/// ```
+#[proc_macro]
+pub fn space(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as space::parse::SpaceInput);
+    space::expand::expand(input).unwrap_or_else(syn::Error::into_compile_error).into()
 }

@@ -1,4 +1,6 @@
-//! The search engine: [`GridSearchCV`] and the cross-validation functions, for any estimator.
+//! The search engine: [`GridSearchCV`] and the cross-validation functions, for any estimator;
+//! [`RandomizedSearchCV`] (candidates drawn from a [`space`](crate::space)) and successive
+//! halving ([`HalvingGridSearchCV`], [`HalvingRandomSearchCV`]) run on the same engine.
 //!
 //! A search computes its splits once, then runs every (candidate, split) fit as an independent
 //! task on a thread pool. Each fit's seed is a hash of the search seed, the candidate and the
@@ -11,11 +13,14 @@ mod failures;
 mod fitted;
 mod functions;
 mod grid_search;
+mod halving;
 mod memory_plan;
 mod options;
 mod progress;
+mod randomized;
 mod refit;
 mod seed;
+mod setters;
 mod settings;
 
 pub use fitted::FittedSearch;
@@ -23,6 +28,11 @@ pub use functions::{
     cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, ValidationCurve,
 };
 pub use grid_search::GridSearchCV;
+pub use halving::{
+    with_resource, FittedHalving, HalvingGridSearchCV, HalvingRandomSearchCV, HalvingRound, MaxResources,
+    MinResources, NCandidates, Resource, RoundCandidate, Schedule,
+};
 pub use options::FitOptions;
+pub use randomized::RandomizedSearchCV;
 pub use seed::fit_seed;
 pub use settings::{Cv, ErrorScore, Refit, Scorers};
