@@ -134,3 +134,31 @@ fn validation_split_inside_cv_comes_from_the_training_fold() {
     }
     assert!(folds_seen.iter().all(|&s| s), "every split fitted once: {folds_seen:?}");
 }
+
+#[test]
+fn best_params_and_the_table_show_the_searched_axes_only() {
+    // Issue 11 (4): `{activation: Relu, batch_size: 10, epochs: 100, optimizer: Adam, units: 10}`
+    // was printed for a grid over batch_size, epochs and optimizer; scikit-learn prints the
+    // searched keys only.
+    let data = datasets::make_regression(30, 3).noise(0.1).seed(3).build().unwrap();
+    let grid = grid!(two_layer { batch_size: [10], epochs: [2, 3], optimizer: [Adam] } | { units: [2] });
+    let search =
+        GridSearchCV::new(NeuralRegressor::new(), grid).cv(2).verbose(0).fit(&data.x, &data.y).unwrap();
+    let best = search.best_params().to_string();
+    assert!(
+        [
+            "{batch_size: 10, epochs: 2, optimizer: Adam}",
+            "{batch_size: 10, epochs: 3, optimizer: Adam}",
+            "{units: 2}"
+        ]
+        .contains(&best.as_str()),
+        "{best}"
+    );
+    let table = search.cv_results().to_string();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert!(rows[0].ends_with("  {batch_size: 10, epochs: 2, optimizer: Adam}"), "{table}");
+    assert!(rows[1].ends_with("  {batch_size: 10, epochs: 3, optimizer: Adam}"), "{table}");
+    assert!(rows[2].ends_with("  {units: 2}"), "{table}");
+    // The typed struct keeps every field.
+    assert_eq!(search.cv_results().candidates[2].params.epochs, FitParams::default().epochs);
+}
