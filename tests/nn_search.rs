@@ -167,3 +167,31 @@ fn the_quick_start_at_seed_0_warns_that_its_refit_trained_clearly_worse() {
     assert!(warning.starts_with(&format!("the refit of candidate {} ", search.best_index())), "{warning}");
     assert!(warning.contains(&format!("accuracy {refit:.4} on all the data")), "{warning}");
 }
+
+#[test]
+fn best_params_and_the_table_show_the_searched_axes_only() {
+    // Issue 11 (4): `{activation: Relu, batch_size: 10, epochs: 100, optimizer: Adam, units: 10}`
+    // was printed for a grid over batch_size, epochs and optimizer; scikit-learn prints the
+    // searched keys only.
+    let data = datasets::make_regression(30, 3).noise(0.1).seed(3).build().unwrap();
+    let grid = grid!(two_layer { batch_size: [10], epochs: [2, 3], optimizer: [Adam] } | { units: [2] });
+    let search =
+        GridSearchCV::new(NeuralRegressor::new(), grid).cv(2).verbose(0).fit(&data.x, &data.y).unwrap();
+    let best = search.best_params().to_string();
+    assert!(
+        [
+            "{batch_size: 10, epochs: 2, optimizer: Adam}",
+            "{batch_size: 10, epochs: 3, optimizer: Adam}",
+            "{units: 2}"
+        ]
+        .contains(&best.as_str()),
+        "{best}"
+    );
+    let table = search.cv_results().to_string();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert!(rows[0].ends_with("  {batch_size: 10, epochs: 2, optimizer: Adam}"), "{table}");
+    assert!(rows[1].ends_with("  {batch_size: 10, epochs: 3, optimizer: Adam}"), "{table}");
+    assert!(rows[2].ends_with("  {units: 2}"), "{table}");
+    // The typed struct keeps every field.
+    assert_eq!(search.cv_results().candidates[2].params.epochs, FitParams::default().epochs);
+}

@@ -262,6 +262,27 @@ impl Error {
     pub fn invalid(name: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::InvalidParameter { name: name.into(), reason: reason.into() }
     }
+
+    /// The message followed by each of its causes ([`source`](std::error::Error::source)),
+    /// joined with `: `, as anyhow's `{:#}` prints an error: for a log line or a test.
+    ///
+    /// ```
+    /// let e = grid_core::Error::AllFitsFailed {
+    ///     fits: 6,
+    ///     first: Box::new(grid_core::Error::Panicked("boom".into())),
+    /// };
+    /// assert_eq!(e.to_string(), "all 6 fits failed");
+    /// assert_eq!(e.full_message(), "all 6 fits failed: the fit panicked: boom");
+    /// ```
+    pub fn full_message(&self) -> String {
+        let mut message = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(error) = cause {
+            message = format!("{message}: {error}");
+            cause = error.source();
+        }
+        message
+    }
 }
 
 /// At most the first ten rows of a list, and how many more there are.

@@ -162,7 +162,14 @@ fn every_fit_failing_is_an_error_that_says_why() {
         }
         other => panic!("unexpected {other}"),
     }
-    assert!(err.to_string().contains("diverged"), "{err}");
+    // The cause is the error's source chain, not repeated in each message.
+    assert_eq!(err.to_string(), "all 6 fits failed");
+    let chain: Vec<String> = std::iter::successors(Some(&err as &dyn std::error::Error), |e| e.source())
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(chain.len(), 3, "{chain:?}");
+    assert!(chain[1].starts_with("candidate 0 (") && chain[1].ends_with("failed on split 0"), "{chain:?}");
+    assert!(chain[2].contains("diverged"), "{chain:?}");
 }
 
 #[test]

@@ -230,7 +230,7 @@ fn raise_returns_the_failure_of_lowest_candidate_and_split_whatever_n_jobs() {
             matches!(&err, Error::CandidateFailed { candidate: 0, split: 1, .. }),
             "n_jobs = {n_jobs}: {err}"
         );
-        assert!(err.to_string().contains("candidate 0 fails after split 0"), "{err}");
+        assert!(err.full_message().contains("candidate 0 fails after split 0"), "{err}");
     }
 }
 
@@ -404,9 +404,9 @@ fn the_cross_validation_seed_and_threads_are_settable_and_results_deterministic(
     let raise = cv(0, 2).error_score(ErrorScore::Raise).score(Behaviour::Fails, &x, &y).unwrap_err();
     assert!(matches!(raise, Error::CandidateFailed { split: 0, .. }), "{raise}");
     let failed = cv(0, 2).predict(Behaviour::Panics, &x, &y).unwrap_err();
-    assert!(failed.to_string().contains("build function exploded"), "{failed}");
+    assert!(failed.full_message().contains("build function exploded"), "{failed}");
     // The caught panic prints nothing, so its error says where it was raised.
-    assert!(failed.to_string().contains("common/mod.rs:"), "{failed}");
+    assert!(failed.full_message().contains("common/mod.rs:"), "{failed}");
 }
 
 #[test]
@@ -449,7 +449,7 @@ fn noisy_child() {
         .contains("build function exploded"));
     let row =
         CrossValidation::new(Flaky).cv(3).n_jobs(2).verbose(verbose).validate(Behaviour::Panics, &x, &y);
-    assert!(row.unwrap_err().to_string().contains("build function exploded"));
+    assert!(row.unwrap_err().full_message().contains("build function exploded"));
     let outside = std::panic::catch_unwind(|| panic!("a panic outside the engine"));
     assert!(outside.is_err());
 }

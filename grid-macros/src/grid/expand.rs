@@ -191,6 +191,8 @@ fn candidate(position: usize, branch: &Branch, params: &Ident) -> TokenStream {
         quote! {
             {
                 let __slot = #slot;
+                // A run-time value is cloned out of its collection, whatever its type.
+                #[allow(clippy::clone_on_copy)]
                 match ::core::iter::Iterator::next(&mut __digits) {
                     #(#arms)*
                     _ => ::core::unreachable!(),
