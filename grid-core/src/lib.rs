@@ -16,6 +16,8 @@ pub mod estimator;
 pub mod grid;
 pub mod metrics;
 pub mod nn;
+pub mod pipeline;
+pub mod preprocess;
 pub mod results;
 pub mod rng;
 pub mod search;

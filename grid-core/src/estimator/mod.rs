@@ -125,6 +125,13 @@ pub trait Estimator<P, Y: Target>: Send + Sync {
 
     /// Fits a fresh model on `data` with the candidate's parameters.
     fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted>;
+
+    /// `true` when `fit` takes missing values (NaN in `x`) and fills them itself, as a
+    /// [`Pipeline`](crate::pipeline::Pipeline) does; the search then lets NaN through its
+    /// checks of `x` (default `false`: NaN in `x` is an error before any fit).
+    fn allows_missing(&self) -> bool {
+        false
+    }
 }
 
 /// A fitted model.
@@ -162,5 +169,9 @@ impl<P, Y: Target, E: Estimator<P, Y>> Estimator<P, Y> for &E {
 
     fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted> {
         (**self).fit(params, data)
+    }
+
+    fn allows_missing(&self) -> bool {
+        (**self).allows_missing()
     }
 }

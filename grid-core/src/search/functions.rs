@@ -332,6 +332,7 @@ impl<E> CrossValidation<E> {
             seed: self.settings.seed,
             return_train_score: false,
             error_value: f64::NAN,
+            allow_missing: self.estimator.allows_missing(),
         };
         let (engine, warnings) = Engine::prepare(x, y, &options, settings)?;
         let mut seen = vec![false; x.nrows()];

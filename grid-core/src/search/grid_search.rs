@@ -170,6 +170,7 @@ where
         seed: settings.seed,
         return_train_score,
         error_value: settings.error_score.value(),
+        allow_missing: estimator.allows_missing(),
     };
     let (engine, mut warnings) = Engine::prepare(x, y, &options, engine_settings)?;
     let n_splits = engine.folds.len();
