@@ -23,6 +23,10 @@ mod iris_classifier;
 #[path = "../examples/csv_regression.rs"]
 mod csv_regression;
 
+#[allow(dead_code)]
+#[path = "../examples/regressor_pipeline.rs"]
+mod regressor_pipeline;
+
 /// The best score of a search is the best finite mean test score of its rows.
 fn best_finite<P>(rows: &[gridcv::results::CandidateResult<P>]) -> f64 {
     rows.iter().map(|r| r.mean_test_score()).filter(|s| s.is_finite()).fold(f64::NEG_INFINITY, f64::max)
@@ -109,4 +113,25 @@ fn csv_regression_runs_on_the_sample_file() {
     assert!(missing.to_string().contains("/nonexistent/file.csv"), "{missing}");
     let unknown = csv_regression::run(path, "prices", 4).unwrap_err().to_string();
     assert!(unknown.contains("`prices`") && unknown.contains("`area`"), "{unknown}");
+}
+
+#[test]
+fn regressor_pipeline_scales_inside_the_folds_and_reaches_the_issue_bar() {
+    // The full example: seed 1's grid (its epochs unshortened) crossed with the two scalers.
+    let outcome = regressor_pipeline::run(1).unwrap();
+    let results = outcome.search.cv_results();
+    assert_eq!(results.len(), 48);
+    assert!(outcome.scaled_r2 >= 0.95, "R² with scaling {}", outcome.scaled_r2);
+    assert!(
+        outcome.scaled_r2 > outcome.unscaled_r2 + 0.2,
+        "{} vs {}",
+        outcome.scaled_r2,
+        outcome.unscaled_r2
+    );
+    assert_eq!(outcome.search.best_score(), best_finite(&results.candidates));
+    // The refitted pipeline carries the best candidate's fitted scalers.
+    let best = outcome.search.best_params();
+    let model = outcome.search.best_estimator().unwrap();
+    assert_eq!(model.steps().len(), usize::from(best.scaler != Scaler::None));
+    assert_eq!(model.target_scaler().is_some(), best.target_scaler != Scaler::None);
 }

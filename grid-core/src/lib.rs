@@ -39,6 +39,11 @@ pub mod prelude {
         EarlyStopping, FitParams, FittedClassifier, FittedRegressor, History, Loss, NetParams,
         NeuralClassifier, NeuralRegressor, Sequential,
     };
+    pub use crate::pipeline::{FittedPipeline, Pipeline};
+    pub use crate::preprocess::{
+        Column, ColumnTransformer, HandleUnknown, Imputation, MaxAbsScaler, MinMaxScaler, OneHotEncoder,
+        Remainder, RobustScaler, Scaler, SimpleImputer, StandardScaler, Step,
+    };
     pub use crate::results::CvResults;
     pub use crate::search::{
         cross_val_predict, cross_val_score, cross_validate, validation_curve, CrossValidation, Cv,

@@ -3,7 +3,7 @@
 //! The fixtures come from `fixtures/preprocess.py` (run it to regenerate `preprocess.json`).
 
 use grid_core::preprocess::{
-    Column, ColumnTransformer, Drop, FittedStep, HandleUnknown, Imputation, MaxAbsScaler, MinMaxScaler,
+    Column, ColumnTransformer, FittedStep, HandleUnknown, Imputation, MaxAbsScaler, MinMaxScaler, OneHotDrop,
     OneHotEncoder, Remainder, RobustScaler, SimpleImputer, StandardScaler, Step, Transform, Transformer,
 };
 use grid_core::Error;
@@ -187,10 +187,13 @@ fn check_onehot(name: &str, encoder: OneHotEncoder) {
 
 #[test]
 fn one_hot_encoder_matches_scikit_learn() {
-    check_onehot("onehot_ignore", OneHotEncoder { handle_unknown: HandleUnknown::Ignore, drop: Drop::None });
+    check_onehot(
+        "onehot_ignore",
+        OneHotEncoder { handle_unknown: HandleUnknown::Ignore, drop: OneHotDrop::None },
+    );
     check_onehot(
         "onehot_drop_first",
-        OneHotEncoder { handle_unknown: HandleUnknown::Ignore, drop: Drop::First },
+        OneHotEncoder { handle_unknown: HandleUnknown::Ignore, drop: OneHotDrop::First },
     );
 }
 

@@ -37,7 +37,7 @@ pub use column_transformer::{
 };
 pub use columns::{named_columns, numeric_columns, Column, ColumnKind};
 pub use imputer::{FittedSimpleImputer, Imputation, SimpleImputer};
-pub use onehot::{Drop, FittedOneHotEncoder, HandleUnknown, OneHotEncoder};
+pub use onehot::{FittedOneHotEncoder, HandleUnknown, OneHotDrop, OneHotEncoder};
 pub use scalers::{
     FittedMaxAbsScaler, FittedMinMaxScaler, FittedRobustScaler, FittedStandardScaler, MaxAbsScaler,
     MinMaxScaler, RobustScaler, StandardScaler,

@@ -19,7 +19,7 @@ pub enum HandleUnknown {
 
 /// Which category of each column gets no output column (scikit-learn's `drop`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Drop {
+pub enum OneHotDrop {
     /// Keep every category (the default).
     #[default]
     None,
@@ -48,7 +48,7 @@ pub struct OneHotEncoder {
     /// Unseen categories: error (default) or ignore.
     pub handle_unknown: HandleUnknown,
     /// Categories without an output column: none (default) or the first.
-    pub drop: Drop,
+    pub drop: OneHotDrop,
 }
 
 /// A fitted [`OneHotEncoder`]: scikit-learn's `categories_` (`None` stands for missing).
@@ -104,8 +104,8 @@ impl FittedOneHotEncoder {
     /// Index of the first output category of column `j` (1 with `drop` first).
     fn first_kept(&self) -> usize {
         match self.settings.drop {
-            Drop::None => 0,
-            Drop::First => 1,
+            OneHotDrop::None => 0,
+            OneHotDrop::First => 1,
         }
     }
 }
