@@ -56,7 +56,10 @@ fn case<'a>(all: &'a Value, name: &str) -> &'a Value {
 }
 
 /// Fits `step` on the training rows and compares statistics and outputs with the case.
-fn check_numeric(name: &str, step: Step, stats: &[(&str, fn(&FittedStep) -> Vec<f64>)]) {
+/// A fitted statistic by its scikit-learn name, and how to read it from a fitted step.
+type Stat = (&'static str, fn(&FittedStep) -> Vec<f64>);
+
+fn check_numeric(name: &str, step: Step, stats: &[Stat]) {
     let all = fixtures();
     let (train, test) = (matrix(&all["train"]), matrix(&all["test"]));
     let columns: Vec<Column> = ["wide", "skewed", "constant", "small"].map(Column::numeric).to_vec();
@@ -103,7 +106,7 @@ fn standard_scaler_matches_scikit_learn() {
 
 #[test]
 fn minmax_scaler_matches_scikit_learn() {
-    let stats: [(&str, fn(&FittedStep) -> Vec<f64>); 4] = [
+    let stats: [Stat; 4] = [
         ("data_min_", stat!(MinMax.data_min)),
         ("data_max_", stat!(MinMax.data_max)),
         ("scale_", stat!(MinMax.scale)),
@@ -115,8 +118,7 @@ fn minmax_scaler_matches_scikit_learn() {
 
 #[test]
 fn robust_and_maxabs_scalers_match_scikit_learn() {
-    let stats: [(&str, fn(&FittedStep) -> Vec<f64>); 2] =
-        [("center_", stat!(Robust.center)), ("scale_", stat!(Robust.scale))];
+    let stats: [Stat; 2] = [("center_", stat!(Robust.center)), ("scale_", stat!(Robust.scale))];
     check_numeric("robust", RobustScaler::default().into(), &stats);
     let range = RobustScaler { quantile_range: (10.0, 90.0), ..RobustScaler::default() };
     check_numeric("robust_range", range.into(), &stats);
@@ -129,7 +131,7 @@ fn robust_and_maxabs_scalers_match_scikit_learn() {
 
 #[test]
 fn simple_imputer_matches_scikit_learn() {
-    let stats: [(&str, fn(&FittedStep) -> Vec<f64>); 1] = [("statistics_", stat!(Impute.statistics))];
+    let stats: [Stat; 1] = [("statistics_", stat!(Impute.statistics))];
     check_numeric("impute_mean", SimpleImputer::new(Imputation::Mean).into(), &stats);
     check_numeric("impute_median", SimpleImputer::new(Imputation::Median).into(), &stats);
     check_numeric("impute_most_frequent", SimpleImputer::new(Imputation::MostFrequent).into(), &stats);
