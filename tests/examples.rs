@@ -121,6 +121,10 @@ fn csv_regression_runs_on_the_sample_file() {
     assert!(missing.to_string().contains("/nonexistent/file.csv"), "{missing}");
     let unknown = csv_regression::run(path, "prices", 4).unwrap_err().to_string();
     assert!(unknown.contains("`prices`") && unknown.contains("`area`"), "{unknown}");
+    // A file with a text column and missing cells goes through the same program.
+    let mixed = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/apartments.csv");
+    let r2 = csv_regression::run(mixed, "price", 4).unwrap();
+    assert!(r2 > 0.5, "R² {r2}");
 }
 
 #[test]
