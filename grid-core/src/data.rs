@@ -223,6 +223,20 @@ impl<L: Label> Target for Array1<L> {
     }
 }
 
+/// As [`check_xy`], with NaN allowed in `x` (a missing value, for estimators that fill them
+/// in, such as a pipeline with an imputer); infinities are still errors.
+///
+/// ```
+/// use grid_core::data::check_xy_missing;
+/// let y = ndarray::array![1.0_f32, 2.0];
+/// assert!(check_xy_missing(&ndarray::array![[f32::NAN], [1.0]].view(), &y).is_ok());
+/// assert!(check_xy_missing(&ndarray::array![[f32::INFINITY], [1.0]].view(), &y).is_err());
+/// ```
+pub fn check_xy_missing<Y: Target>(x: &ndarray::ArrayView2<'_, f32>, y: &Y) -> Result<()> {
+    let present = x.mapv(|v| if v.is_nan() { 0.0 } else { v });
+    check_xy(&present.view(), y)
+}
+
 /// Checks that `x` is non-empty, finite, and has as many rows as `y` has samples.
 ///
 /// ```

@@ -247,6 +247,49 @@ pub enum Error {
         /// The drawing library's error.
         reason: String,
     },
+    /// A category that a fitted one-hot encoder (with `handle_unknown` error) never saw.
+    ///
+    /// ```
+    /// let e = grid_core::Error::UnknownCategory { column: "city".into(), category: "Lyon".into(), row: 3 };
+    /// assert_eq!(e.to_string(), "column `city`, row 3: category `Lyon` was not seen in training (handle_unknown is Error)");
+    /// ```
+    #[error("column `{column}`, row {row}: category `{category}` was not seen in training (handle_unknown is Error)")]
+    UnknownCategory {
+        /// The column's name.
+        column: String,
+        /// The category (or a description of the cell).
+        category: String,
+        /// Zero-based row of the transformed data.
+        row: usize,
+    },
+    /// A preprocessing step names a column the data does not have.
+    ///
+    /// ```
+    /// let e = grid_core::Error::UnknownColumn { step: "ColumnTransformer entry `num`".into(), column: "agee".into(), available: "`age`, `city`".into() };
+    /// assert_eq!(e.to_string(), "ColumnTransformer entry `num`: no column `agee`; the columns are `age`, `city`");
+    /// ```
+    #[error("{step}: no column `{column}`; the columns are {available}")]
+    UnknownColumn {
+        /// The step naming it.
+        step: String,
+        /// The name it gave.
+        column: String,
+        /// The names that exist, listed.
+        available: String,
+    },
+    /// A column with no value at all where one is needed (every cell missing).
+    ///
+    /// ```
+    /// let e = grid_core::Error::AllMissing { column: "age".into(), context: "data.csv".into() };
+    /// assert_eq!(e.to_string(), "column `age` has no value in data.csv (every cell is missing)");
+    /// ```
+    #[error("column `{column}` has no value in {context} (every cell is missing)")]
+    AllMissing {
+        /// The column's name.
+        column: String,
+        /// Where: the file, or the rows a step was fitted on.
+        context: String,
+    },
 }
 
 /// `Result` with gridcv's [`Error`].

@@ -19,6 +19,8 @@ pub mod memory;
 pub mod metrics;
 pub mod nn;
 pub mod plots;
+pub mod pipeline;
+pub mod preprocess;
 pub mod results;
 pub mod rng;
 pub mod search;
@@ -45,6 +47,11 @@ pub mod prelude {
     pub use crate::nn::{
         Activation, EarlyStopping, FittedClassifier, FittedRegressor, History, Loss, NeuralClassifier,
         NeuralRegressor, Sequential,
+    };
+    pub use crate::pipeline::{FittedPipeline, Pipeline};
+    pub use crate::preprocess::{
+        Column, ColumnTransformer, HandleUnknown, Imputation, MaxAbsScaler, MinMaxScaler, OneHotEncoder,
+        Remainder, RobustScaler, Scaler, SimpleImputer, StandardScaler, Step,
     };
     pub use crate::results::CvResults;
     pub use crate::search::{

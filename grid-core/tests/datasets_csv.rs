@@ -5,6 +5,7 @@ mod datasets {
     use std::path::PathBuf;
 
     use grid_core::datasets::{load_csv, load_csv_str};
+    use grid_core::preprocess::Column;
     use grid_core::Error;
     use ndarray::array;
 
@@ -113,11 +114,9 @@ mod datasets {
 
     #[test]
     fn empty_and_non_finite_cells_are_refused() {
-        let (_, line, reason) = parse_error(load_csv_str("a,b\n1,2\n,3\n").build().unwrap_err());
-        assert_eq!(
-            (line, reason.as_str()),
-            (Some(3), "column `a`: empty cell (missing values are not supported)")
-        );
+        // An empty feature cell is a missing value; an empty target cell is an error.
+        let (_, line, reason) = parse_error(load_csv_str("a,b\n1,2\n3,\n").build().unwrap_err());
+        assert_eq!((line, reason.as_str()), (Some(3), "column `b`: empty cell (a target cannot be missing)"));
         let (_, line, reason) = parse_error(load_csv_str("a,b\n1,NaN\n").build().unwrap_err());
         assert_eq!(line, Some(2));
         assert!(reason.starts_with("column `b`: \"NaN\" is not a finite number"), "{reason}");
@@ -170,5 +169,68 @@ mod datasets {
         std::fs::write(&path, b"a,b\n1,2\n3,\xff\n").unwrap();
         let (source, line, _) = parse_error(load_csv(&path).build().unwrap_err());
         assert_eq!((source, line), (path.display().to_string(), Some(3)));
+    }
+
+    #[test]
+    fn a_mixed_table_loads_numbers_with_missing_cells_and_text_as_categories() {
+        let text = "area,city,rooms,price\n50,Paris,2,300\n,Lyon,3,200\n70,Paris,,350\n40,,1,150\n";
+        let data = load_csv_str(text).target("price").build().unwrap();
+        assert_eq!(data.feature_names, ["area", "city", "rooms"]);
+        assert_eq!(
+            data.columns(),
+            [
+                Column::numeric("area"),
+                Column::categorical("city", ["Lyon", "Paris"]),
+                Column::numeric("rooms")
+            ]
+        );
+        let nan = f32::NAN;
+        let expected = array![[50.0_f32, 1.0, 2.0], [nan, 0.0, 3.0], [70.0, 1.0, nan], [40.0, nan, 1.0]];
+        assert!(
+            data.x.iter().zip(expected.iter()).all(|(a, b)| a == b || (a.is_nan() && b.is_nan())),
+            "{}",
+            data.x
+        );
+        assert_eq!(data.y, array![300.0_f32, 200.0, 350.0, 150.0]);
+        // Numbers can be declared categories.
+        let coded = load_csv_str(text).target("price").categorical(["rooms"]).build().unwrap();
+        assert_eq!(coded.columns()[2], Column::categorical("rooms", ["1", "2", "3"]));
+        let e = load_csv_str(text).categorical(["room"]).build().unwrap_err();
+        assert!(e.to_string().contains("no feature column `room`"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_cell_in_a_numeric_column_and_an_all_missing_column_are_named() {
+        let (_, line, reason) =
+            parse_error(load_csv_str("a,b,y\n1,2,0\n3,4,0\n5,x6,0\n").build().unwrap_err());
+        assert_eq!((line, reason.as_str()), (Some(4), "column `b`: cannot read \"x6\" as a number"));
+        let e = load_csv_str("a,b,y\n1,,0\n3,,0\n").build().unwrap_err();
+        assert!(
+            matches!(&e, Error::AllMissing { column, context } if column == "b" && context == "CSV text"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_pandas_index_column_is_dropped_and_other_unnamed_columns_are_refused() {
+        // pandas' `df.to_csv(path)`: an unnamed first column holding 0, 1, 2, ...
+        let data = load_csv_str(",area,price\n0,50,300\n1,60,310\n2,70,320\n").build().unwrap();
+        assert_eq!(data.feature_names, ["area"]);
+        assert_eq!(data.x, array![[50.0_f32], [60.0], [70.0]]);
+        let (_, line, reason) =
+            parse_error(load_csv_str(",area,price\n5,50,300\n9,60,310\n").build().unwrap_err());
+        assert_eq!((line, reason.as_str()), (Some(1), "column 0 has no name in the header; name it"));
+        let (_, _, reason) = parse_error(load_csv_str("area,,price\n5,50,300\n").build().unwrap_err());
+        assert_eq!(reason, "column 1 has no name in the header; name it");
+    }
+
+    #[test]
+    fn a_semicolon_file_read_with_commas_gets_a_delimiter_hint() {
+        let (_, line, reason) =
+            parse_error(load_csv_str("area;rooms;price\n50;2;300\n").build().unwrap_err());
+        assert_eq!(line, Some(1));
+        assert!(reason.contains("`area;rooms;price`") && reason.contains(".delimiter(b';')"), "{reason}");
+        let (_, _, reason) = parse_error(load_csv_str("a\tb\n1\t2\n").build().unwrap_err());
+        assert!(reason.contains(".delimiter(b'\\t')"), "{reason}");
     }
 }

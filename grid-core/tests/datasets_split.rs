@@ -188,10 +188,14 @@ mod datasets {
         // The checks of data::check_xy: no feature column, non-finite values.
         let no_columns = ndarray::Array2::<f32>::zeros((10, 0));
         assert!(matches!(train_test_split(&no_columns, &y, 0.2, 0), Err(Error::Empty(_))));
-        let mut with_nan = x.clone();
-        with_nan[[3, 0]] = f32::NAN;
-        let e = train_test_split(&with_nan, &y, 0.2, 0).unwrap_err();
+        let mut with_inf = x.clone();
+        with_inf[[3, 0]] = f32::INFINITY;
+        let e = train_test_split(&with_inf, &y, 0.2, 0).unwrap_err();
         assert!(matches!(e, Error::NonFinite { row: 3, column: 0, .. }), "{e}");
+        // NaN is a missing value, split like any other (as scikit-learn does).
+        with_inf[[3, 0]] = f32::NAN;
+        let (train, test, _, _) = train_test_split(&with_inf, &y, 0.2, 0).unwrap();
+        assert_eq!(train.iter().chain(test.iter()).filter(|v| v.is_nan()).count(), 1);
     }
 
     #[test]

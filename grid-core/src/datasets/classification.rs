@@ -240,6 +240,7 @@ impl MakeClassification {
             x: x.mapv(|v| v as f32),
             y,
             feature_names: (0..self.n_features).map(|j| format!("x{j}")).collect(),
+            feature_kinds: Dataset::<()>::numeric_kinds(self.n_features),
             target_names: (0..self.n_classes).map(|k| k.to_string()).collect(),
         })
     }

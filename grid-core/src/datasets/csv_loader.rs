@@ -9,6 +9,7 @@ use ndarray::{Array1, Array2};
 use super::Dataset;
 use crate::data::Target;
 use crate::error::{Error, Result};
+use crate::preprocess::ColumnKind;
 
 /// Starts loading the CSV file at `path`: set options on the returned [`LoadCsv`], then call
 /// [`build`](LoadCsv::build) (numeric target) or [`build_labels`](LoadCsv::build_labels)
@@ -59,6 +60,7 @@ pub struct LoadCsv {
     source: Source,
     target: TargetColumn,
     delimiter: u8,
+    categorical: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,13 +82,14 @@ struct Table {
     targets: Vec<String>,
     lines: Vec<usize>,
     feature_names: Vec<String>,
+    feature_kinds: Vec<ColumnKind>,
     target_name: String,
     source_name: String,
 }
 
 impl LoadCsv {
     fn new(source: Source) -> Self {
-        LoadCsv { source, target: TargetColumn::Last, delimiter: b',' }
+        LoadCsv { source, target: TargetColumn::Last, delimiter: b',', categorical: Vec::new() }
     }
 
     /// The target is the column with this header name.
@@ -125,14 +128,38 @@ impl LoadCsv {
         self
     }
 
+    /// These feature columns are categorical even if their cells are numbers (codes such as
+    /// zip codes); a column named here that the file lacks is an error.
+    ///
+    /// ```
+    /// let data = grid_core::datasets::load_csv_str("zip,y\n75001,1\n69001,2\n").categorical(["zip"]).build()?;
+    /// assert_eq!(data.columns()[0], grid_core::preprocess::Column::categorical("zip", ["69001", "75001"]));
+    /// assert_eq!(data.x.column(0).to_vec(), [1.0, 0.0]);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn categorical<S: Into<String>>(mut self, columns: impl IntoIterator<Item = S>) -> Self {
+        self.categorical.extend(columns.into_iter().map(Into::into));
+        self
+    }
+
     /// Loads the table with a numeric target; `target_names` holds the target column's name.
+    ///
+    /// Feature columns may be numeric (an empty cell is missing: NaN in `x`) or text: a column
+    /// whose non-empty cells are mostly not numbers is categorical, its cells coded in `x` by
+    /// their position among the column's sorted distinct values ([`Dataset::columns`] gives
+    /// the names and categories, for a [`Pipeline`](crate::pipeline::Pipeline)). An unnamed
+    /// first column holding `0, 1, 2, ...` is the row index pandas writes: it is dropped, with
+    /// a note on stderr.
     ///
     /// # Errors
     /// [`Error::Io`] (with the path) when the file cannot be read; [`Error::Parse`] naming the
-    /// file, line and column for a row whose length differs from the header's, a cell that is
-    /// not a finite number, or a duplicated column name; [`Error::InvalidParameter`] for a
-    /// target column that does not exist (listing those that do); [`Error::Empty`] for a file
-    /// without a header, without data rows, or without feature columns.
+    /// file, line and column for a row whose length differs from the header's, a cell of a
+    /// numeric column that is not a finite number, an empty target cell, an unnamed column or a
+    /// duplicated column name (and, for a header that reads as one column holding `;` or a tab,
+    /// a hint to set [`delimiter`](Self::delimiter)); [`Error::InvalidParameter`] for a target
+    /// column that does not exist (listing those that do); [`Error::AllMissing`] for a column
+    /// whose every cell is empty; [`Error::Empty`] for a file without a header, without data
+    /// rows, or without feature columns.
     ///
     /// ```
     /// let err = grid_core::datasets::load_csv_str("a,y\n1,2\n3,x\n").build().unwrap_err();
@@ -145,13 +172,22 @@ impl LoadCsv {
             .iter()
             .zip(&table.lines)
             .map(|(cell, &line)| {
-                parse_number(cell).map_err(|reason| table.cell_error(line, &table.target_name, reason))
+                parse_number(cell)
+                    .map_err(|reason| table.cell_error(line, &table.target_name, reason))?
+                    .ok_or_else(|| {
+                        table.cell_error(
+                            line,
+                            &table.target_name,
+                            "empty cell (a target cannot be missing)".into(),
+                        )
+                    })
             })
             .collect::<Result<Array1<f32>>>()?;
         Ok(Dataset {
             x: table.x,
             y,
             feature_names: table.feature_names,
+            feature_kinds: table.feature_kinds,
             target_names: vec![table.target_name],
         })
     }
@@ -174,7 +210,13 @@ impl LoadCsv {
         }
         let y = Array1::from(table.targets);
         let target_names = y.classes();
-        Ok(Dataset { x: table.x, y, feature_names: table.feature_names, target_names })
+        Ok(Dataset {
+            x: table.x,
+            y,
+            feature_names: table.feature_names,
+            feature_kinds: table.feature_kinds,
+            target_names,
+        })
     }
 
     fn source_name(&self) -> String {
@@ -215,6 +257,20 @@ impl LoadCsv {
         if header.is_empty() {
             return Err(Error::Empty(format!("{source_name} (it has no header row)")));
         }
+        if header.len() == 1 {
+            if let Some(sep) = [";", "\t", "|"].into_iter().find(|sep| header[0].contains(sep)) {
+                return Err(Error::Parse {
+                    source_name,
+                    line: Some(1),
+                    reason: format!(
+                        "the header reads as one column `{}`, whose names look separated by {sep:?}: \
+                         load it with `.delimiter(b'{}')`",
+                        header[0],
+                        sep.escape_default()
+                    ),
+                });
+            }
+        }
         check_distinct(&header, &source_name)?;
         let target = self.target_position(&header, &source_name)?;
         if header.len() == 1 {
@@ -223,47 +279,93 @@ impl LoadCsv {
                 header[0]
             )));
         }
+        let features: Vec<usize> = (0..header.len()).filter(|&j| j != target).collect();
         let mut table = Table {
             x: Array2::zeros((0, 0)),
             targets: Vec::new(),
             lines: Vec::new(),
-            feature_names: header
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != target)
-                .map(|(_, h)| h.clone())
-                .collect(),
+            feature_names: features.iter().map(|&j| header[j].clone()).collect(),
+            feature_kinds: Vec::new(),
             target_name: header[target].clone(),
             source_name,
         };
-        let mut values = Vec::new();
+        for name in &self.categorical {
+            if !table.feature_names.contains(name) {
+                return Err(Error::invalid(
+                    "categorical",
+                    format!(
+                        "{} has no feature column `{name}`; its features are {}",
+                        table.source_name,
+                        listing(&table.feature_names)
+                    ),
+                ));
+            }
+        }
+        let mut cells: Vec<Vec<String>> = vec![Vec::new(); features.len()];
         for record in reader.records() {
             let record = record.map_err(|e| self.csv_error(e))?;
             let line = record.position().map_or(0, |p| p.line() as usize);
             if record.len() != header.len() {
                 return Err(table.ragged(line, &header, record.len()));
             }
-            for (j, cell) in record.iter().enumerate() {
-                if j == target {
-                    table.targets.push(cell.to_string());
-                } else {
-                    values.push(
-                        parse_number(cell).map_err(|reason| table.cell_error(line, &header[j], reason))?,
-                    );
-                }
+            table.targets.push(record[target].to_string());
+            for (column, &j) in cells.iter_mut().zip(&features) {
+                column.push(record[j].to_string());
             }
             table.lines.push(line);
         }
         if table.lines.is_empty() {
             return Err(Error::Empty(format!("{} (it has a header but no data rows)", table.source_name)));
         }
-        table.x = Array2::from_shape_vec((table.lines.len(), header.len() - 1), values)
-            .expect("every row was checked to have the header's length");
+        if table.feature_names[0].is_empty() && features[0] == 0 && is_row_index(&cells[0]) {
+            eprintln!(
+                "note: {}: the unnamed first column holds the row numbers 0, 1, 2, ... (the index pandas \
+                 writes); it is not loaded as a feature (write the file with `index=False` to leave it out)",
+                table.source_name
+            );
+            cells.remove(0);
+            table.feature_names.remove(0);
+        }
+        if let Some(j) = table.feature_names.iter().position(String::is_empty) {
+            return Err(Error::Parse {
+                source_name: table.source_name.clone(),
+                line: Some(1),
+                reason: format!("column {} has no name in the header; name it", features[j]),
+            });
+        }
+        if table.feature_names.is_empty() {
+            return Err(Error::Empty(format!("the feature columns of {}", table.source_name)));
+        }
+        let mut x = Array2::zeros((table.lines.len(), cells.len()));
+        for (j, column) in cells.iter().enumerate() {
+            let name = &table.feature_names[j];
+            if column.iter().all(String::is_empty) {
+                return Err(Error::AllMissing { column: name.clone(), context: table.source_name.clone() });
+            }
+            let kind = if self.categorical.contains(name) || is_text(column) {
+                let mut categories: Vec<String> = column.iter().filter(|c| !c.is_empty()).cloned().collect();
+                categories.sort_unstable();
+                categories.dedup();
+                for (i, cell) in column.iter().enumerate() {
+                    x[[i, j]] = categories.binary_search(cell).map_or(f32::NAN, |k| k as f32);
+                }
+                ColumnKind::Categorical(categories)
+            } else {
+                for (i, cell) in column.iter().enumerate() {
+                    x[[i, j]] = parse_number(cell)
+                        .map_err(|reason| table.cell_error(table.lines[i], name, reason))?
+                        .unwrap_or(f32::NAN);
+                }
+                ColumnKind::Numeric
+            };
+            table.feature_kinds.push(kind);
+        }
+        table.x = x;
         Ok(table)
     }
 
     fn target_position(&self, header: &[String], source_name: &str) -> Result<usize> {
-        let listing = || header.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+        let listing = || listing(header);
         match &self.target {
             TargetColumn::Last => Ok(header.len() - 1),
             TargetColumn::Name(name) => header.iter().position(|h| h == name).ok_or_else(|| {
@@ -319,12 +421,31 @@ fn check_distinct(header: &[String], source_name: &str) -> Result<()> {
     Ok(())
 }
 
-fn parse_number(cell: &str) -> std::result::Result<f32, String> {
+/// `names` as `` `a`, `b` ``.
+fn listing(names: &[String]) -> String {
+    names.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// A text column: most of its non-empty cells are not numbers. (A numeric column with a few
+/// bad cells stays numeric, so that each bad cell is an error naming it.)
+fn is_text(cells: &[String]) -> bool {
+    let present = cells.iter().filter(|c| !c.is_empty());
+    let (n, numbers) = present.fold((0, 0), |(n, k), c| (n + 1, k + usize::from(c.parse::<f32>().is_ok())));
+    2 * numbers < n
+}
+
+/// Cells `0, 1, 2, ...`: the row index pandas writes first.
+fn is_row_index(cells: &[String]) -> bool {
+    cells.iter().enumerate().all(|(i, c)| c.parse::<usize>() == Ok(i))
+}
+
+/// A cell of a numeric column: `None` when empty (missing).
+fn parse_number(cell: &str) -> std::result::Result<Option<f32>, String> {
     if cell.is_empty() {
-        return Err("empty cell (missing values are not supported)".into());
+        return Ok(None);
     }
     match cell.parse::<f32>() {
-        Ok(v) if v.is_finite() => Ok(v),
+        Ok(v) if v.is_finite() => Ok(Some(v)),
         Ok(v) => Err(format!("{cell:?} is not a finite number ({v})")),
         Err(_) => Err(format!("cannot read {cell:?} as a number")),
     }

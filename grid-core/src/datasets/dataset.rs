@@ -5,6 +5,7 @@ use ndarray::Array2;
 use super::train_test::TrainTestSplit;
 use crate::data::Target;
 use crate::error::Result;
+use crate::preprocess::{Column, ColumnKind};
 
 /// A table of samples: features `x` (one row per sample), target `y`, and their names.
 ///
@@ -25,6 +26,9 @@ pub struct Dataset<Y> {
     pub y: Y,
     /// One name per column of `x`.
     pub feature_names: Vec<String>,
+    /// One kind per column of `x`: numeric, or categorical with its categories (the column
+    /// then holds category codes). [`Dataset::columns`] pairs them with the names.
+    pub feature_kinds: Vec<ColumnKind>,
     /// For a classifier, the class names (entry `k` names class `k`); for a regressor, the
     /// name of each target column.
     pub target_names: Vec<String>,
@@ -48,6 +52,27 @@ impl<Y> Dataset<Y> {
     pub fn n_features(&self) -> usize {
         self.x.ncols()
     }
+
+    /// The columns of `x`, names and kinds, as a [`Pipeline`](crate::pipeline::Pipeline)
+    /// takes them.
+    ///
+    /// ```
+    /// let data = grid_core::datasets::load_csv_str("city,y\nParis,1\nLyon,2\n").build()?;
+    /// assert_eq!(data.columns(), [grid_core::preprocess::Column::categorical("city", ["Lyon", "Paris"])]);
+    /// # Ok::<(), grid_core::Error>(())
+    /// ```
+    pub fn columns(&self) -> Vec<Column> {
+        self.feature_names
+            .iter()
+            .zip(&self.feature_kinds)
+            .map(|(name, kind)| Column { name: name.clone(), kind: kind.clone() })
+            .collect()
+    }
+
+    /// Numeric kinds for `n` columns (what generated data sets have).
+    pub(crate) fn numeric_kinds(n: usize) -> Vec<ColumnKind> {
+        vec![ColumnKind::Numeric; n]
+    }
 }
 
 impl<Y: Target> Dataset<Y> {
@@ -67,6 +92,7 @@ impl<Y: Target> Dataset<Y> {
             x,
             y,
             feature_names: self.feature_names.clone(),
+            feature_kinds: self.feature_kinds.clone(),
             target_names: self.target_names.clone(),
         };
         Ok((part(x_train, y_train), part(x_test, y_test)))

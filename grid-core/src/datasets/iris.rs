@@ -43,6 +43,7 @@ pub fn load_iris() -> Dataset<Array1<usize>> {
         x,
         y: Array1::from(classes),
         feature_names: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+        feature_kinds: Dataset::<()>::numeric_kinds(FEATURE_NAMES.len()),
         target_names: CLASS_NAMES.iter().map(|s| s.to_string()).collect(),
     }
 }

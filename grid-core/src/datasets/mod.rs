@@ -4,12 +4,15 @@
 //! Everything returns a [`Dataset`]: features `x` (`Array2<f32>`), target `y`, and names.
 //!
 //! - [`load_iris`]: 150 flowers, 3 classes, embedded in the crate.
+//! - [`load_diabetes`] (442 x 10, regression), [`load_breast_cancer`] (569 x 30, two classes)
+//!   and [`load_wine`] (178 x 13, three classes): scikit-learn's files, embedded.
 //! - [`make_regression`]: scikit-learn's generator, bit-identical to scikit-learn for the same
 //!   seed (numpy's `RandomState`, see [`crate::rng`]); `x` and `y` are f32 copies of
 //!   scikit-learn's f64 arrays.
 //! - [`make_classification`]: scikit-learn's algorithm and distribution with this crate's
 //!   random generator (rand's `StdRng`): other values than scikit-learn's for the same seed.
-//! - [`load_csv`] / [`load_csv_str`]: a numeric table with a header, one column the target.
+//! - [`load_csv`] / [`load_csv_str`]: a table with a header (numbers, missing cells, text
+//!   columns as categories), one column the target.
 //! - [`train_test_split`] / [`TrainTestSplit`]: one hold-out split, bit-identical to
 //!   scikit-learn's `train_test_split` for the same seed (the same rows in the same order),
 //!   stratified or not.
@@ -32,6 +35,7 @@ mod dataset;
 mod iris;
 mod random;
 mod regression;
+mod sklearn_sets;
 mod stratify;
 mod train_test;
 
@@ -40,4 +44,5 @@ pub use csv_loader::{load_csv, load_csv_str, LoadCsv};
 pub use dataset::Dataset;
 pub use iris::load_iris;
 pub use regression::{make_regression, MakeRegression};
+pub use sklearn_sets::{load_breast_cancer, load_diabetes, load_diabetes_raw, load_wine};
 pub use train_test::{train_test_split, TrainTest, TrainTestSplit};

@@ -201,6 +201,7 @@ impl MakeRegression {
             x: x.mapv(|v| v as f32),
             y,
             feature_names: (0..self.n_features).map(|j| format!("x{j}")).collect(),
+            feature_kinds: Dataset::<()>::numeric_kinds(self.n_features),
             target_names,
         }
     }

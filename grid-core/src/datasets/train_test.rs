@@ -3,7 +3,7 @@
 use ndarray::{Array2, ArrayBase, Axis, Data, Ix2};
 
 use super::stratify::class_members;
-use crate::data::{check_xy, Encoded, Target};
+use crate::data::{check_xy_missing, Encoded, Target};
 use crate::error::{Error, Result};
 use crate::rng::RandomState;
 use crate::split::{stratified_split, Split};
@@ -19,8 +19,10 @@ pub type TrainTest<Y> = (Array2<f32>, Array2<f32>, Y, Y);
 /// # Errors
 /// [`Error::InvalidParameter`] when `test_size` is not strictly between 0 and 1 or leaves no
 /// training row; [`Error::Empty`] for no rows or no columns; [`Error::ShapeMismatch`] when `y`
-/// does not have one entry per row of `x`; [`Error::NonFinite`] for a NaN or infinite value in
-/// `x` or a real-valued `y` (the checks of [`check_xy`](crate::data::check_xy)).
+/// does not have one entry per row of `x`; [`Error::NonFinite`] for an infinite value in `x`
+/// or a NaN or infinite value in a real-valued `y` (the checks of
+/// [`check_xy_missing`](crate::data::check_xy_missing): NaN in `x` is a missing value, split
+/// like any other, as scikit-learn does).
 ///
 /// ```
 /// use grid_core::datasets::{load_iris, train_test_split};
@@ -141,7 +143,7 @@ impl TrainTestSplit {
         S: Data<Elem = f32>,
         Y: Target,
     {
-        check_xy(&x.view(), y)?;
+        check_xy_missing(&x.view(), y)?;
         let Split { train, test } = self.split_indices(y)?;
         Ok((x.select(Axis(0), &train), x.select(Axis(0), &test), y.select(&train), y.select(&test)))
     }

@@ -140,6 +140,13 @@ pub trait Estimator<P, Y: Target>: Send + Sync {
     fn memory_estimate(&self, _params: &P, _data: &TrainSet<'_, Y>) -> Option<u64> {
         None
     }
+
+    /// `true` when `fit` takes missing values (NaN in `x`) and fills them itself, as a
+    /// [`Pipeline`](crate::pipeline::Pipeline) does; the search then lets NaN through its
+    /// checks of `x` (default `false`: NaN in `x` is an error before any fit).
+    fn allows_missing(&self) -> bool {
+        false
+    }
 }
 
 /// A fitted model.
@@ -181,5 +188,9 @@ impl<P, Y: Target, E: Estimator<P, Y>> Estimator<P, Y> for &E {
 
     fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Y>) -> Option<u64> {
         (**self).memory_estimate(params, data)
+    }
+
+    fn allows_missing(&self) -> bool {
+        (**self).allows_missing()
     }
 }

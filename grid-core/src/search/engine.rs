@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::options::FitOptions;
 use super::seed::fit_seed;
-use crate::data::{check_xy, Encoded, Target};
+use crate::data::{check_xy, check_xy_missing, Encoded, Target};
 use crate::error::{Error, Result};
 use crate::estimator::{Estimator, Predictor, TrainSet};
 use crate::metrics::{Evaluation, Scoring};
@@ -63,6 +63,8 @@ pub(crate) struct EngineSettings<'s> {
     /// scores or failing the fit when they cannot be computed.
     pub(crate) train_scores_for_refit: bool,
     pub(crate) error_value: f64,
+    /// The estimator fills missing values (NaN in `x`) itself: `x` may hold NaN, not infinity.
+    pub(crate) allow_missing: bool,
 }
 
 impl<'a, Y: Target> Engine<'a, Y> {
@@ -74,10 +76,10 @@ impl<'a, Y: Target> Engine<'a, Y> {
         options: &'a FitOptions<'_, Y>,
         settings: EngineSettings<'_>,
     ) -> Result<(Self, Vec<String>)> {
-        check_xy(&x, y)?;
+        let check = if settings.allow_missing { check_xy_missing::<Y> } else { check_xy::<Y> };
+        check(&x, y)?;
         if let Some((xv, yv)) = &options.validation {
-            check_xy(&xv.view(), yv.as_ref())
-                .map_err(|e| Error::invalid("validation_data", e.to_string()))?;
+            check(&xv.view(), yv.as_ref()).map_err(|e| Error::invalid("validation_data", e.to_string()))?;
             if xv.ncols() != x.ncols() {
                 return Err(Error::ShapeMismatch {
                     what: "columns of the validation x (must equal the columns of x)".into(),

@@ -367,6 +367,7 @@ impl<E> CrossValidation<E> {
             return_train_score: false,
             train_scores_for_refit: false,
             error_value: f64::NAN,
+            allow_missing: self.estimator.allows_missing(),
         };
         let (x, y) = (x.into_features(), y.into_target());
         let (engine, mut warnings) = Engine::prepare(x.view(), y.as_ref(), &options, settings)?;

@@ -227,6 +227,7 @@ where
         return_train_score,
         train_scores_for_refit: settings.refit != Refit::No,
         error_value: settings.error_score.value(),
+        allow_missing: estimator.allows_missing(),
     };
     let (engine, mut warnings) = Engine::prepare(x.reborrow(), y, &options, engine_settings)?;
     let n_splits = engine.folds.len();
