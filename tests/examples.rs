@@ -243,6 +243,13 @@ fn halving_search_halves_over_epochs_and_samples() {
     assert_eq!(search.best_params().epochs, 3);
     let names: Vec<String> = search.columns().into_iter().map(|(n, _)| n).collect();
     assert_eq!(&names[..2], ["iter", "n_resources"]);
+    // Its rounds drawn: a dot per (round, candidate), 32 + 11.
+    let svg = std::env::temp_dir().join(format!("gridcv-halving-{}.svg", std::process::id()));
+    search.plot_rounds(&svg).unwrap();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("circle")).count(), 43);
+    std::fs::remove_file(&svg).unwrap();
 
     let search = halving_search::run_random(2).unwrap();
     assert_eq!((search.n_candidates(), search.n_resources()), (&[12, 4, 2][..], &[33, 99, 297][..]));

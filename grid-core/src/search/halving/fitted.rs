@@ -118,6 +118,28 @@ impl<P: Params, M, Y: Target> FittedHalving<P, M, Y> {
         &self.resource
     }
 
+    /// The rows [`plots::plot_halving`](crate::plots::plot_halving) draws: per round and
+    /// candidate, its stable index and mean test score of the refit metric.
+    pub fn halving_scores(&self) -> Vec<crate::plots::HalvingScore> {
+        self.rounds()
+            .iter()
+            .flat_map(|round| {
+                round.candidates.iter().map(|c| crate::plots::HalvingScore {
+                    iter: round.iter,
+                    n_resources: round.n_resources,
+                    candidate: c.candidate,
+                    score: c.test.mean,
+                })
+            })
+            .collect()
+    }
+
+    /// Writes the candidates' scores per round as an SVG
+    /// ([`plots::plot_halving`](crate::plots::plot_halving)).
+    pub fn plot_rounds(&self, path: impl AsRef<Path>) -> Result<()> {
+        crate::plots::plot_halving(&self.halving_scores(), path)
+    }
+
     /// The rounds as plain data: per round its resource and, per candidate, its stable index,
     /// row, scores for the refit metric and whether it was kept.
     pub fn rounds(&self) -> Vec<HalvingRound> {
