@@ -5,7 +5,8 @@
 
 use ndarray::Array2;
 
-use super::engine::{guarded, run_parallel, Engine, EngineSettings};
+use super::driver::{run_cells, Cell};
+use super::engine::{guarded, Engine, EngineSettings};
 use super::grid_search::search;
 use super::options::FitOptions;
 use super::progress::Progress;
@@ -353,17 +354,26 @@ impl<E> CrossValidation<E> {
         for w in &warnings {
             progress.warn(w);
         }
-        let parts = run_parallel(n_splits, n_jobs, |k| {
-            let part = engine
-                .fit_fold(&self.estimator, &params, 0, k)
-                .and_then(|model| guarded(|| model.predict(engine.test_x(k))));
-            progress.fit_done(0, &[]);
-            part
-        });
+        let plan: Vec<Cell> = (0..n_splits).map(|split| Cell { candidate: 0, split }).collect();
+        let parts = run_cells(
+            &plan,
+            n_jobs,
+            true,
+            |cell| {
+                let part = engine
+                    .fit_fold(&self.estimator, &params, 0, cell.split)
+                    .and_then(|model| guarded(|| model.predict(engine.test_x(cell.split))));
+                progress.fit_done(0, &[]);
+                part
+            },
+            Result::is_err,
+        );
         progress.finish();
+        // Under `stop_at_failure`, a skipped split follows a failed one, whose error comes first.
         let parts = parts?
             .into_iter()
             .enumerate()
+            .map_while(|(split, part)| part.map(|p| (split, p)))
             .map(|(split, part)| {
                 part.map_err(|e| Error::CandidateFailed {
                     candidate: 0,

@@ -5,12 +5,14 @@
 //! split, so results are bit-identical whatever the number of threads. A fit that errors,
 //! diverges, scores NaN or panics gets the error score with a warning; the others are kept.
 
+mod driver;
 mod engine;
 mod fitted;
 mod functions;
 mod grid_search;
 mod options;
 mod progress;
+mod run;
 mod seed;
 mod settings;
 

@@ -1,0 +1,307 @@
+//! One run of a search, in three steps every search shares: [`SearchRun::prepare`] (scorers,
+//! refit metric, splits and their data), the driver's [`FitCells`] over a plan of cells, and
+//! [`SearchRun::finish`], which turns a full [`CellTable`] into a [`FittedSearch`] (rows,
+//! ranks, best candidate, refit).
+
+use ndarray::Array2;
+
+use super::driver::{Cell, CellTable, FitCells};
+use super::engine::{Engine, EngineSettings, Outcome};
+use super::fitted::FittedSearch;
+use super::options::FitOptions;
+use super::progress::Progress;
+use super::settings::{ErrorScore, Refit, SearchSettings};
+use crate::data::Target;
+use crate::error::{Error, Result};
+use crate::estimator::Estimator;
+use crate::grid::ParamGrid;
+use crate::results::{rank, CandidateResult, CvResults, Scores, Timing};
+
+/// A search ready to fit its cells.
+pub(crate) struct SearchRun<'d, Y: Target> {
+    pub(crate) engine: Engine<'d, Y>,
+    /// The scorers' names, in order.
+    pub(crate) names: Vec<String>,
+    /// Index of the scorer that picks the best candidate.
+    pub(crate) refit_metric: usize,
+    pub(crate) n_candidates: usize,
+    pub(crate) n_jobs: usize,
+    pub(crate) error_score: ErrorScore,
+    pub(crate) refit: Refit,
+    pub(crate) verbose: u8,
+    pub(crate) return_train_score: bool,
+    /// Warnings so far (the splitter's, the journal's).
+    pub(crate) warnings: Vec<String>,
+}
+
+impl<'d, Y: Target> SearchRun<'d, Y> {
+    /// Checks the settings against the grid and the estimator, splits the data and gathers
+    /// each fold's rows.
+    pub(crate) fn prepare<E, G>(
+        estimator: &E,
+        grid: &G,
+        settings: &SearchSettings,
+        return_train_score: bool,
+        x: &'d Array2<f32>,
+        y: &'d Y,
+        options: FitOptions<'d, Y>,
+    ) -> Result<Self>
+    where
+        G: ParamGrid,
+        E: Estimator<G::Params, Y>,
+    {
+        let n_candidates = grid.len();
+        if n_candidates == 0 {
+            return Err(Error::Empty("the grid".into()));
+        }
+        let n_jobs = settings.threads()?;
+        let task = estimator.task();
+        let scorers = settings.scorers.resolve(task);
+        let names: Vec<String> = scorers.iter().map(|s| s.name()).collect();
+        let refit_metric = match &settings.refit {
+            Refit::Metric(name) => names.iter().position(|n| n == name).ok_or_else(|| {
+                Error::invalid("refit", format!("no scorer is named `{name}`; the scorers are {names:?}"))
+            })?,
+            // scikit-learn refuses `refit=True` with several scorers: which one picks the best?
+            Refit::First if names.len() > 1 => {
+                return Err(Error::invalid(
+                    "refit",
+                    format!("with several scorers, name the one that picks the best: one of {names:?}"),
+                ))
+            }
+            Refit::First | Refit::No => 0,
+        };
+        let resolved = settings.cv.resolve(task);
+        let engine_settings = EngineSettings {
+            splitter: resolved.splitter(),
+            scorers,
+            seed: settings.seed,
+            return_train_score,
+            error_value: settings.error_score.value(),
+        };
+        let (engine, warnings) = Engine::prepare(x, y, &options, engine_settings)?;
+        Ok(SearchRun {
+            engine,
+            names,
+            refit_metric,
+            n_candidates,
+            n_jobs,
+            error_score: settings.error_score,
+            refit: settings.refit.clone(),
+            verbose: settings.verbose,
+            return_train_score,
+            warnings,
+        })
+    }
+
+    /// Number of splits.
+    pub(crate) fn n_splits(&self) -> usize {
+        self.engine.folds.len()
+    }
+
+    /// A table with no outcome yet.
+    pub(crate) fn empty_table(&self) -> CellTable {
+        CellTable::empty(self.n_candidates, self.n_splits())
+    }
+
+    /// A progress bar over every cell, showing the warnings so far.
+    pub(crate) fn progress(&self) -> Progress {
+        let progress = Progress::new(self.n_candidates, self.n_splits(), self.refit_metric, self.verbose);
+        for w in &self.warnings {
+            progress.warn(w);
+        }
+        progress
+    }
+
+    /// Fits the cells of `plan` that `table` lacks (see [`FitCells::run`]), with a progress bar,
+    /// and keeps the sink's warnings.
+    pub(crate) fn fit_cells<E, G>(
+        &mut self,
+        estimator: &E,
+        grid: &G,
+        plan: &[Cell],
+        table: CellTable,
+        sink: &dyn super::driver::CellSink<G::Params>,
+    ) -> Result<CellTable>
+    where
+        G: ParamGrid,
+        E: Estimator<G::Params, Y>,
+    {
+        let progress = self.progress();
+        let error_score = self.error_score;
+        let message = move |cell: Cell, params: &G::Params, error: &Error| {
+            failure_message(cell.candidate, params, cell.split, error, error_score)
+        };
+        let driver = FitCells {
+            engine: &self.engine,
+            estimator,
+            grid,
+            n_jobs: self.n_jobs,
+            raise: self.error_score == ErrorScore::Raise,
+            progress: &progress,
+            failure_message: &message,
+        };
+        let result = driver.run(plan, table, sink);
+        progress.finish();
+        let (table, sink_warnings) = result?;
+        self.warnings.extend(sink_warnings);
+        Ok(table)
+    }
+
+    /// Turns the outcome of every cell into the search's results: rows in grid order, ranks,
+    /// the best candidate, and its refit on all the data unless `refit(false)`.
+    pub(crate) fn finish<E, G>(
+        self,
+        estimator: &E,
+        grid: &G,
+        mut table: CellTable,
+    ) -> Result<FittedSearch<G::Params, E::Fitted, Y>>
+    where
+        G: ParamGrid,
+        E: Estimator<G::Params, Y>,
+    {
+        let SearchRun {
+            engine,
+            names,
+            refit_metric,
+            n_candidates,
+            error_score,
+            refit,
+            verbose,
+            return_train_score,
+            mut warnings,
+            ..
+        } = self;
+        let n_splits = engine.folds.len();
+        let raise = error_score == ErrorScore::Raise;
+        let mut first_error = None;
+        let mut rows = Vec::with_capacity(n_candidates);
+        for candidate in 0..n_candidates {
+            let params = grid.get(candidate).ok_or_else(|| Error::Empty(format!("candidate {candidate}")))?;
+            let mut done = Vec::with_capacity(n_splits);
+            let mut errors = Vec::with_capacity(n_splits);
+            for (split, outcome) in table.take_candidate(candidate).into_iter().enumerate() {
+                // Skipped tasks only exist after a failure of lower index under `ErrorScore::Raise`.
+                let Some(mut outcome) = outcome else {
+                    errors.push(Some("not run: the search stopped at an earlier failure".to_string()));
+                    continue;
+                };
+                let error = outcome.error.take();
+                errors.push(error.as_ref().map(Error::to_string));
+                if let Some(e) = error {
+                    warnings.push(failure_message(candidate, &params, split, &e, error_score));
+                    if first_error.is_none() {
+                        let params = params.to_string();
+                        first_error =
+                            Some(Error::CandidateFailed { candidate, params, split, source: Box::new(e) });
+                    }
+                }
+                done.push(outcome);
+            }
+            if raise {
+                if let Some(e) = first_error.take() {
+                    return Err(e);
+                }
+            }
+            let per_metric = |get: &dyn Fn(&Outcome) -> Option<&Vec<f64>>| -> Option<Vec<Scores>> {
+                (0..engine.scorers.len())
+                    .map(|m| {
+                        Some(Scores::new(done.iter().map(|o| get(o).map(|v| v[m])).collect::<Option<_>>()?))
+                    })
+                    .collect()
+            };
+            rows.push(CandidateResult {
+                index: candidate,
+                grid_params: grid.axes_of(candidate).map(|axes| axes.iter().map(|a| a.name).collect()),
+                params,
+                test: per_metric(&|o| Some(&o.test)).unwrap_or_default(),
+                rank: Vec::new(),
+                train: if return_train_score { per_metric(&|o| o.train.as_ref()) } else { None },
+                fit_time: Timing::of(&done.iter().map(|o| o.fit_time).collect::<Vec<_>>()),
+                score_time: Timing::of(&done.iter().map(|o| o.score_time).collect::<Vec<_>>()),
+                errors,
+            });
+        }
+        let fits = n_candidates * n_splits;
+        if rows.iter().all(|r| r.errors.iter().all(Option::is_some)) {
+            let first = first_error.unwrap_or_else(|| Error::Empty("the fits".into()));
+            return Err(Error::AllFitsFailed { fits, first: Box::new(first) });
+        }
+        for m in 0..engine.scorers.len() {
+            let ranks = rank(&rows.iter().map(|r| r.test[m].mean).collect::<Vec<_>>());
+            for (row, r) in rows.iter_mut().zip(ranks) {
+                row.rank.push(r);
+            }
+        }
+        let non_finite: Vec<usize> =
+            rows.iter().filter(|r| !r.test[refit_metric].mean.is_finite()).map(|r| r.index).collect();
+        if !non_finite.is_empty() {
+            let w = format!(
+                "{} of {n_candidates} candidates have a non-finite mean test score and rank last: {non_finite:?}",
+                non_finite.len()
+            );
+            progress_free_warn(verbose, &w);
+            warnings.push(w);
+        }
+        let best_index = rows.iter().position(|r| r.rank[refit_metric] == 1).unwrap_or(0);
+        let param_names = param_names(grid, &rows[0].params);
+        let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows };
+        let (best_estimator, refit_time) = match refit {
+            Refit::No => (None, 0.0),
+            _ => {
+                let start = std::time::Instant::now();
+                let params = &cv_results.candidates[best_index].params;
+                let model =
+                    engine.fit_all(estimator, params, best_index).map_err(|e| Error::CandidateFailed {
+                        candidate: best_index,
+                        params: params.to_string(),
+                        split: n_splits,
+                        source: Box::new(e),
+                    })?;
+                (Some(model), start.elapsed().as_secs_f64())
+            }
+        };
+        Ok(FittedSearch {
+            cv_results,
+            best_index,
+            refit_metric,
+            scorer: engine.scorers[refit_metric].clone(),
+            best_estimator,
+            refit_time,
+            warnings,
+            splits: engine.folds.into_iter().map(|f| f.split).collect(),
+            classes: engine.classes,
+        })
+    }
+}
+
+pub(crate) fn failure_message(
+    candidate: usize,
+    params: &impl std::fmt::Display,
+    split: usize,
+    error: &Error,
+    error_score: ErrorScore,
+) -> String {
+    format!(
+        "candidate {candidate} {params} failed on split {split} and scores {}: {error}",
+        error_score.value()
+    )
+}
+
+fn progress_free_warn(verbose: u8, message: &str) {
+    if verbose > 0 {
+        eprintln!("warning: {message}");
+    }
+}
+
+/// The `param_<name>` columns: the grid's axes, or every field of a candidate for a plain list.
+pub(crate) fn param_names<G: ParamGrid>(grid: &G, first: &G::Params) -> Vec<String> {
+    let axes = grid.axis_names();
+    if !axes.is_empty() {
+        return axes.into_iter().map(String::from).collect();
+    }
+    match serde_json::to_value(first) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => vec!["value".into()],
+    }
+}
