@@ -14,6 +14,7 @@ pub mod datasets;
 pub mod error;
 pub mod estimator;
 pub mod grid;
+pub mod journal;
 pub mod metrics;
 pub mod nn;
 pub mod results;

@@ -57,6 +57,11 @@ impl CellTable {
         cell.candidate * self.n_splits + cell.split
     }
 
+    /// Number of splits.
+    pub(crate) fn n_splits(&self) -> usize {
+        self.n_splits
+    }
+
     /// Every cell, in (candidate, split) order.
     pub(crate) fn all_cells(&self) -> impl Iterator<Item = Cell> + '_ {
         (0..self.outcomes.len()).map(|t| Cell { candidate: t / self.n_splits, split: t % self.n_splits })
@@ -65,6 +70,11 @@ impl CellTable {
     /// `true` when `cell` has an outcome.
     pub(crate) fn has(&self, cell: Cell) -> bool {
         self.outcomes.get(self.slot(cell)).is_some_and(Option::is_some)
+    }
+
+    /// `true` when `cell` has an outcome that is a failure.
+    pub(crate) fn failed(&self, cell: Cell) -> bool {
+        self.outcomes.get(self.slot(cell)).is_some_and(|o| o.as_ref().is_some_and(|o| o.error.is_some()))
     }
 
     /// Sets the outcome of `cell` (a cell outside the table is ignored).

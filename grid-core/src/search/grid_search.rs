@@ -33,16 +33,18 @@ use crate::grid::ParamGrid;
 /// ```
 #[derive(Debug)]
 pub struct GridSearchCV<E, G> {
-    estimator: E,
-    grid: G,
-    settings: SearchSettings,
+    pub(crate) estimator: E,
+    pub(crate) grid: G,
+    pub(crate) settings: SearchSettings,
+    /// The journal and the shard, when set (see [`journal`](Self::journal)).
+    pub(crate) journal: crate::journal::JournalConfig,
 }
 
 impl<E, G: ParamGrid> GridSearchCV<E, G> {
     /// A search of `grid` with `estimator`: 5 folds, the estimator's default score, refit,
     /// all cores, NaN for failed fits, seed 0, progress bar on a terminal.
     pub fn new(estimator: E, grid: G) -> Self {
-        GridSearchCV { estimator, grid, settings: SearchSettings::default() }
+        GridSearchCV { estimator, grid, settings: SearchSettings::default(), journal: Default::default() }
     }
 
     /// Folds (`3`) or a splitter (`KFold::new(5).shuffle(true)`).
@@ -119,6 +121,9 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
     where
         E: Estimator<G::Params, Y>,
     {
+        if self.journal.is_set() {
+            return crate::journal::fit_journaled(self, x, y, options);
+        }
         search(&self.estimator, &self.grid, &self.settings, self.settings.return_train_score, x, y, options)
     }
 }

@@ -5,16 +5,16 @@
 //! split, so results are bit-identical whatever the number of threads. A fit that errors,
 //! diverges, scores NaN or panics gets the error score with a warning; the others are kept.
 
-mod driver;
-mod engine;
-mod fitted;
+pub(crate) mod driver;
+pub(crate) mod engine;
+pub(crate) mod fitted;
 mod functions;
-mod grid_search;
-mod options;
-mod progress;
-mod run;
+pub(crate) mod grid_search;
+pub(crate) mod options;
+pub(crate) mod progress;
+pub(crate) mod run;
 mod seed;
-mod settings;
+pub(crate) mod settings;
 
 pub use fitted::FittedSearch;
 pub use functions::{

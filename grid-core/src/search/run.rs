@@ -14,7 +14,7 @@ use super::settings::{ErrorScore, Refit, SearchSettings};
 use crate::data::Target;
 use crate::error::{Error, Result};
 use crate::estimator::Estimator;
-use crate::grid::ParamGrid;
+use crate::grid::{ParamGrid, Params};
 use crate::results::{rank, CandidateResult, CvResults, Scores, Timing};
 
 /// A search ready to fit its cells.
@@ -169,81 +169,20 @@ impl<'d, Y: Target> SearchRun<'d, Y> {
             refit,
             verbose,
             return_train_score,
-            mut warnings,
+            warnings,
             ..
         } = self;
         let n_splits = engine.folds.len();
-        let raise = error_score == ErrorScore::Raise;
-        let mut first_error = None;
-        let mut rows = Vec::with_capacity(n_candidates);
-        for candidate in 0..n_candidates {
-            let params = grid.get(candidate).ok_or_else(|| Error::Empty(format!("candidate {candidate}")))?;
-            let mut done = Vec::with_capacity(n_splits);
-            let mut errors = Vec::with_capacity(n_splits);
-            for (split, outcome) in table.take_candidate(candidate).into_iter().enumerate() {
-                // Skipped tasks only exist after a failure of lower index under `ErrorScore::Raise`.
-                let Some(mut outcome) = outcome else {
-                    errors.push(Some("not run: the search stopped at an earlier failure".to_string()));
-                    continue;
-                };
-                let error = outcome.error.take();
-                errors.push(error.as_ref().map(Error::to_string));
-                if let Some(e) = error {
-                    warnings.push(failure_message(candidate, &params, split, &e, error_score));
-                    if first_error.is_none() {
-                        let params = params.to_string();
-                        first_error =
-                            Some(Error::CandidateFailed { candidate, params, split, source: Box::new(e) });
-                    }
-                }
-                done.push(outcome);
-            }
-            if raise {
-                if let Some(e) = first_error.take() {
-                    return Err(e);
-                }
-            }
-            let per_metric = |get: &dyn Fn(&Outcome) -> Option<&Vec<f64>>| -> Option<Vec<Scores>> {
-                (0..engine.scorers.len())
-                    .map(|m| {
-                        Some(Scores::new(done.iter().map(|o| get(o).map(|v| v[m])).collect::<Option<_>>()?))
-                    })
-                    .collect()
-            };
-            rows.push(CandidateResult {
-                index: candidate,
-                grid_params: grid.axes_of(candidate).map(|axes| axes.iter().map(|a| a.name).collect()),
-                params,
-                test: per_metric(&|o| Some(&o.test)).unwrap_or_default(),
-                rank: Vec::new(),
-                train: if return_train_score { per_metric(&|o| o.train.as_ref()) } else { None },
-                fit_time: Timing::of(&done.iter().map(|o| o.fit_time).collect::<Vec<_>>()),
-                score_time: Timing::of(&done.iter().map(|o| o.score_time).collect::<Vec<_>>()),
-                errors,
-            });
-        }
-        let fits = n_candidates * n_splits;
-        if rows.iter().all(|r| r.errors.iter().all(Option::is_some)) {
-            let first = first_error.unwrap_or_else(|| Error::Empty("the fits".into()));
-            return Err(Error::AllFitsFailed { fits, first: Box::new(first) });
-        }
-        for m in 0..engine.scorers.len() {
-            let ranks = rank(&rows.iter().map(|r| r.test[m].mean).collect::<Vec<_>>());
-            for (row, r) in rows.iter_mut().zip(ranks) {
-                row.rank.push(r);
-            }
-        }
-        let non_finite: Vec<usize> =
-            rows.iter().filter(|r| !r.test[refit_metric].mean.is_finite()).map(|r| r.index).collect();
-        if !non_finite.is_empty() {
-            let w = format!(
-                "{} of {n_candidates} candidates have a non-finite mean test score and rank last: {non_finite:?}",
-                non_finite.len()
-            );
-            progress_free_warn(verbose, &w);
-            warnings.push(w);
-        }
-        let best_index = rows.iter().position(|r| r.rank[refit_metric] == 1).unwrap_or(0);
+        let layout =
+            Layout { n_candidates, n_scorers: engine.scorers.len(), return_train_score, error_score };
+        let Assembled { mut rows, first_error, mut warnings } = layout.rows(
+            &mut table,
+            warnings,
+            |c| grid.get(c).ok_or_else(|| Error::Empty(format!("candidate {c}"))),
+            |c| grid.axes_of(c).map(|axes| axes.iter().map(|a| a.name).collect()),
+        )?;
+        let best_index =
+            layout.rank(&mut rows, refit_metric, n_splits, first_error, verbose, &mut warnings)?;
         let param_names = param_names(grid, &rows[0].params);
         let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows };
         let (best_estimator, refit_time) = match refit {
@@ -272,6 +211,120 @@ impl<'d, Y: Target> SearchRun<'d, Y> {
             splits: engine.folds.into_iter().map(|f| f.split).collect(),
             classes: engine.classes,
         })
+    }
+}
+
+/// The rows of a search, before ranking, with the first failure.
+pub(crate) struct Assembled<P> {
+    pub(crate) rows: Vec<CandidateResult<P>>,
+    pub(crate) first_error: Option<Error>,
+    pub(crate) warnings: Vec<String>,
+}
+
+/// What turning a table into rows needs to know of the search (shared by a search and by a
+/// merge of journals, which has no grid type).
+pub(crate) struct Layout {
+    pub(crate) n_candidates: usize,
+    pub(crate) n_scorers: usize,
+    pub(crate) return_train_score: bool,
+    pub(crate) error_score: ErrorScore,
+}
+
+impl Layout {
+    /// One row per candidate, in grid order; under `ErrorScore::Raise`, the first failure.
+    pub(crate) fn rows<P: Params>(
+        &self,
+        table: &mut CellTable,
+        mut warnings: Vec<String>,
+        params_of: impl Fn(usize) -> Result<P>,
+        grid_params_of: impl Fn(usize) -> Option<Vec<&'static str>>,
+    ) -> Result<Assembled<P>> {
+        let raise = self.error_score == ErrorScore::Raise;
+        let mut first_error = None;
+        let mut rows = Vec::with_capacity(self.n_candidates);
+        for candidate in 0..self.n_candidates {
+            let params = params_of(candidate)?;
+            let mut done = Vec::with_capacity(table.n_splits());
+            let mut errors = Vec::with_capacity(table.n_splits());
+            for (split, outcome) in table.take_candidate(candidate).into_iter().enumerate() {
+                // Skipped tasks only exist after a failure of lower index under `ErrorScore::Raise`.
+                let Some(mut outcome) = outcome else {
+                    errors.push(Some("not run: the search stopped at an earlier failure".to_string()));
+                    continue;
+                };
+                let error = outcome.error.take();
+                errors.push(error.as_ref().map(Error::to_string));
+                if let Some(e) = error {
+                    warnings.push(failure_message(candidate, &params, split, &e, self.error_score));
+                    if first_error.is_none() {
+                        let params = params.to_string();
+                        first_error =
+                            Some(Error::CandidateFailed { candidate, params, split, source: Box::new(e) });
+                    }
+                }
+                done.push(outcome);
+            }
+            if raise {
+                if let Some(e) = first_error.take() {
+                    return Err(e);
+                }
+            }
+            let per_metric = |get: &dyn Fn(&Outcome) -> Option<&Vec<f64>>| -> Option<Vec<Scores>> {
+                (0..self.n_scorers)
+                    .map(|m| {
+                        Some(Scores::new(done.iter().map(|o| get(o).map(|v| v[m])).collect::<Option<_>>()?))
+                    })
+                    .collect()
+            };
+            rows.push(CandidateResult {
+                index: candidate,
+                grid_params: grid_params_of(candidate),
+                params,
+                test: per_metric(&|o| Some(&o.test)).unwrap_or_default(),
+                rank: Vec::new(),
+                train: if self.return_train_score { per_metric(&|o| o.train.as_ref()) } else { None },
+                fit_time: Timing::of(&done.iter().map(|o| o.fit_time).collect::<Vec<_>>()),
+                score_time: Timing::of(&done.iter().map(|o| o.score_time).collect::<Vec<_>>()),
+                errors,
+            });
+        }
+        Ok(Assembled { rows, first_error, warnings })
+    }
+
+    /// Ranks the rows per metric and returns the best candidate by `refit_metric`; an error
+    /// when every fit failed.
+    pub(crate) fn rank<P>(
+        &self,
+        rows: &mut [CandidateResult<P>],
+        refit_metric: usize,
+        n_splits: usize,
+        first_error: Option<Error>,
+        verbose: u8,
+        warnings: &mut Vec<String>,
+    ) -> Result<usize> {
+        let n_candidates = self.n_candidates;
+        let fits = n_candidates * n_splits;
+        if rows.iter().all(|r| r.errors.iter().all(Option::is_some)) {
+            let first = first_error.unwrap_or_else(|| Error::Empty("the fits".into()));
+            return Err(Error::AllFitsFailed { fits, first: Box::new(first) });
+        }
+        for m in 0..self.n_scorers {
+            let ranks = rank(&rows.iter().map(|r| r.test[m].mean).collect::<Vec<_>>());
+            for (row, r) in rows.iter_mut().zip(ranks) {
+                row.rank.push(r);
+            }
+        }
+        let non_finite: Vec<usize> =
+            rows.iter().filter(|r| !r.test[refit_metric].mean.is_finite()).map(|r| r.index).collect();
+        if !non_finite.is_empty() {
+            let w = format!(
+                "{} of {n_candidates} candidates have a non-finite mean test score and rank last: {non_finite:?}",
+                non_finite.len()
+            );
+            progress_free_warn(verbose, &w);
+            warnings.push(w);
+        }
+        Ok(rows.iter().position(|r| r.rank[refit_metric] == 1).unwrap_or(0))
     }
 }
 
