@@ -12,7 +12,7 @@ use super::record::{FitRecord, Header};
 use super::search::missing_cells;
 use super::shard::Shard;
 use crate::error::{Error, Result};
-use crate::results::CvResults;
+use crate::results::{CandidateResult, CvResults};
 use crate::search::driver::{Cell, CellTable};
 use crate::search::run::Layout;
 use crate::search::settings::ErrorScore;
@@ -78,7 +78,7 @@ pub struct Summary {
 pub struct Merged {
     /// Every candidate's results; parameters as JSON.
     pub cv_results: CvResults<Value>,
-    /// The best candidate by the refit metric.
+    /// The grid index of the best candidate by the refit metric.
     pub best_index: usize,
     /// The metric that picks the best candidate.
     pub refit_metric: usize,
@@ -87,9 +87,10 @@ pub struct Merged {
 }
 
 impl Merged {
-    /// The best candidate's parameters.
-    pub fn best_params(&self) -> &Value {
-        &self.cv_results.candidates[self.best_index].params
+    /// The best candidate's row.
+    pub fn best(&self) -> &CandidateResult<Value> {
+        let rows = &self.cv_results.candidates;
+        rows.iter().find(|r| r.index == self.best_index).unwrap_or(&rows[0])
     }
 }
 
@@ -299,7 +300,8 @@ impl JournalSet {
             n_splits: h.n_splits,
             candidates: rows,
         };
-        Ok(Merged { best_index: best, cv_results, refit_metric: h.refit_metric, warnings })
+        let best_index = cv_results.candidates[best].index;
+        Ok(Merged { best_index, cv_results, refit_metric: h.refit_metric, warnings })
     }
 }
 
