@@ -109,6 +109,8 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded> {
                         ),
                     ));
                 }
+                // Every score must read back, so that a record never fails later.
+                record.outcome(path, number)?;
                 loaded.fits.push((number, record));
             }
         }

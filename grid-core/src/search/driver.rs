@@ -69,12 +69,17 @@ impl CellTable {
 
     /// `true` when `cell` has an outcome.
     pub(crate) fn has(&self, cell: Cell) -> bool {
-        self.outcomes.get(self.slot(cell)).is_some_and(Option::is_some)
+        self.get(cell).is_some()
+    }
+
+    /// The outcome of `cell`, if it has one.
+    pub(crate) fn get(&self, cell: Cell) -> Option<&Outcome> {
+        self.outcomes.get(self.slot(cell)).and_then(Option::as_ref)
     }
 
     /// `true` when `cell` has an outcome that is a failure.
     pub(crate) fn failed(&self, cell: Cell) -> bool {
-        self.outcomes.get(self.slot(cell)).is_some_and(|o| o.as_ref().is_some_and(|o| o.error.is_some()))
+        self.get(cell).is_some_and(|o| o.error.is_some())
     }
 
     /// Sets the outcome of `cell` (a cell outside the table is ignored).
@@ -145,6 +150,12 @@ where
         sink: &dyn CellSink<G::Params>,
     ) -> Result<(CellTable, Vec<String>)> {
         let todo: Vec<Cell> = plan.iter().copied().filter(|&c| !table.has(c)).collect();
+        // The cells already done count on the progress bar (and in its best score so far).
+        for &cell in plan.iter().filter(|&&c| table.has(c)) {
+            if let Some(outcome) = table.get(cell) {
+                self.progress.fit_done(cell.candidate, &outcome.test);
+            }
+        }
         let n_scorers = self.engine.scorers.len();
         let sink_errors = std::sync::Mutex::new(Vec::<String>::new());
         let outcomes = run_cells(
