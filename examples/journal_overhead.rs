@@ -42,22 +42,24 @@ fn main() -> gridcv::Result<()> {
     let grid: Vec<Strategy> = (0..200).map(|i| Strategy::Constant(i as f32)).collect();
     let cells = grid.len() * 5;
     let y = data.y.clone();
-    let run = |journal: Option<std::path::PathBuf>| -> gridcv::Result<f64> {
+    let run = |journal: Option<std::path::PathBuf>, fsync: bool| -> gridcv::Result<f64> {
         let mut search =
             GridSearchCV::new(DummyRegressor, grid.clone()).cv(5).n_jobs(1).refit(false).verbose(0);
         if let Some(path) = journal {
-            search = search.journal(path);
+            search = search.journal(path).journal_fsync(fsync);
         }
         let start = Instant::now();
         search.fit(&data.x, &y)?;
         Ok(start.elapsed().as_secs_f64())
     };
-    let (mut plain, mut journaled, mut resumed) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    let (mut plain, mut journaled, mut resumed, mut unsynced) =
+        (f64::INFINITY, f64::INFINITY, f64::INFINITY, f64::INFINITY);
     for round in 0..5 {
-        plain = plain.min(run(None)?);
+        plain = plain.min(run(None, true)?);
         let path = dir.join(format!("round{round}.jsonl"));
-        journaled = journaled.min(run(Some(path.clone()))?);
-        resumed = resumed.min(run(Some(path))?); // every cell read back
+        journaled = journaled.min(run(Some(path.clone()), true)?);
+        resumed = resumed.min(run(Some(path), true)?); // every cell read back
+        unsynced = unsynced.min(run(Some(dir.join(format!("unsynced{round}.jsonl"))), false)?);
     }
     std::fs::remove_dir_all(&dir).ok();
     let per_fit = (journaled - plain) / cells as f64;
@@ -72,6 +74,13 @@ fn main() -> gridcv::Result<()> {
         "ratio to one seed-network fit: {:.4} ({:.2} %)",
         per_fit / seed_fit,
         100.0 * per_fit / seed_fit
+    );
+    let per_fit_unsynced = (unsynced - plain) / cells as f64;
+    println!(
+        "with journal_fsync(false) (write + flush, no fsync): {:.1} us per fit, ratio {:.5} ({:.3} %)",
+        per_fit_unsynced * 1e6,
+        per_fit_unsynced / seed_fit,
+        100.0 * per_fit_unsynced / seed_fit
     );
     println!(
         "rerun reading all {cells} cells back: {:.2} ms ({:.1} us per cell)",

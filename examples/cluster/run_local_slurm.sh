@@ -50,7 +50,9 @@ ReturnToService=2
 NodeName=$NODE CPUs=$CPUS State=UNKNOWN
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 CONF
-echo "CgroupPlugin=disabled" > /etc/slurm/cgroup.conf
+# No cgroup.conf: slurm 22.05 (Debian 12) has no `CgroupPlugin=disabled`, and with
+# proctrack/linuxproc and task/none its default cgroup plugin only has to load.
+rm -f /etc/slurm/cgroup.conf
 
 echo "== start munged, slurmctld, slurmd"
 if [ ! -s /etc/munge/munge.key ]; then

@@ -123,6 +123,9 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded> {
 pub(crate) struct Writer {
     path: PathBuf,
     file: Mutex<File>,
+    /// A second handle to the file, to fsync outside the lock: fsyncs of several threads
+    /// overlap (the filesystem commits them together) while their writes stay whole lines.
+    sync: Option<File>,
 }
 
 impl Writer {
@@ -138,7 +141,17 @@ impl Writer {
         if meta.is_file() && meta.len() > keep {
             file.set_len(keep).map_err(io)?;
         }
-        Ok(Writer { path: path.to_path_buf(), file: Mutex::new(file) })
+        let sync = Some(file.try_clone().map_err(io)?);
+        Ok(Writer { path: path.to_path_buf(), file: Mutex::new(file), sync })
+    }
+
+    /// With `false`, lines are written to the operating system but not fsynced: they survive
+    /// the process being killed, not the machine losing power.
+    pub(crate) fn with_fsync(mut self, fsync: bool) -> Self {
+        if !fsync {
+            self.sync = None;
+        }
+        self
     }
 
     /// Appends one line and waits until it is on disk.
@@ -150,9 +163,12 @@ impl Writer {
         })?;
         text.push('\n');
         let io = |source| Error::Io { path: self.path.clone(), source };
-        let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        file.write_all(text.as_bytes()).map_err(io)?;
-        file.flush().map_err(io)?;
+        {
+            let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
+            file.write_all(text.as_bytes()).map_err(io)?;
+            file.flush().map_err(io)?;
+        }
+        let Some(file) = &self.sync else { return Ok(()) };
         match file.sync_data() {
             Ok(()) => Ok(()),
             // Devices and some special files cannot be synced; what was written stands.
