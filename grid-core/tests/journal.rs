@@ -144,6 +144,7 @@ fn a_search_killed_mid_fits_resumes_with_identical_results_and_refits_nothing_do
     let resumed = search(&resumed_est, grid(), &journal).fit(&x, &y).unwrap();
     // Only the cells the journal lacked ran again, plus the refit.
     assert_eq!(resumed_est.fits.load(Ordering::SeqCst), 24 - done + 1);
+    eprintln!("killed with {done} of 24 fits journaled; the rerun fitted {} cells and the refit", 24 - done);
 
     let fresh = search(&Slow::default(), grid(), &dir.join("fresh.jsonl")).fit(&x, &y).unwrap();
     let plain =
