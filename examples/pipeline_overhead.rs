@@ -8,6 +8,7 @@
 
 use std::time::Instant;
 
+use gridcv::nn::{FitParams, NetParams};
 use gridcv::prelude::*;
 use gridcv::preprocess::{fit_steps, numeric_columns, Transform, Transformer};
 

@@ -156,8 +156,8 @@ fn regressor_pipeline_scales_inside_the_folds_and_reaches_the_issue_bar() {
     // The refitted pipeline carries the best candidate's fitted scalers.
     let best = outcome.search.best_params();
     let model = outcome.search.best_estimator().unwrap();
-    assert_eq!(model.steps().len(), usize::from(best.scaler != Scaler::None));
-    assert_eq!(model.target_scaler().is_some(), best.target_scaler != Scaler::None);
+    assert_eq!(model.steps().len(), usize::from(best.scaler != gridcv::preprocess::Scaler::None));
+    assert_eq!(model.target_scaler().is_some(), best.target_scaler != gridcv::preprocess::Scaler::None);
 }
 
 #[test]

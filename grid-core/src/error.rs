@@ -290,6 +290,45 @@ pub enum Error {
         /// Where: the file, or the rows a step was fitted on.
         context: String,
     },
+    /// A journal file that cannot be used: a damaged line (named), a missing header, a
+    /// journal of another shard.
+    ///
+    /// ```
+    /// let e = grid_core::Error::Journal { path: "a.jsonl".into(), line: Some(3), reason: "damaged line".into() };
+    /// assert_eq!(e.to_string(), "journal a.jsonl, line 3: damaged line");
+    /// ```
+    #[error("journal {}{}: {reason}", path.display(), line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Journal {
+        /// The journal file.
+        path: PathBuf,
+        /// One-based line, when the problem is on one line.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A journal written by another search: another grid, other settings or other data.
+    #[error("journal {} was written by another search: its {which} fingerprint differs ({detail})", path.display())]
+    FingerprintMismatch {
+        /// The journal file.
+        path: PathBuf,
+        /// Which fingerprints differ: `grid`, `settings`, `data`, joined by `, `.
+        which: String,
+        /// What differs, and what to do.
+        detail: String,
+    },
+    /// Cells of a search that no journal holds (merging the journals of unfinished shards).
+    #[error("{count} of {total} fits have no result in the journals: {cells}")]
+    MissingCells {
+        /// How many (candidate, split) cells are missing.
+        count: usize,
+        /// How many cells the search has.
+        total: usize,
+        /// The first missing cells, by candidate and split.
+        cells: String,
+    },
+    /// The failure of a fit as a journal recorded it (its message, unchanged).
+    #[error("{0}")]
+    RecordedFailure(String),
 }
 
 /// `Result` with gridcv's [`Error`].

@@ -5,7 +5,8 @@
 
 use crate::input::{IntoFeatures, IntoTarget};
 
-use super::engine::{guarded, run_parallel, Engine, EngineSettings};
+use super::driver::{run_cells, Cell};
+use super::engine::{guarded, Engine, EngineSettings};
 use super::grid_search::search;
 use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
@@ -394,18 +395,27 @@ impl<E> CrossValidation<E> {
         for w in &warnings {
             progress.warn(w);
         }
-        let parts = run_parallel(n_splits, memory.n_jobs, |k| {
-            let part = memory
-                .check_task(k)
-                .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, k))
-                .and_then(|model| guarded(|| model.predict(engine.test_x(k))));
-            progress.fit_done(0, &[]);
-            part
-        });
+        let plan: Vec<Cell> = (0..n_splits).map(|split| Cell { candidate: 0, split }).collect();
+        let parts = run_cells(
+            &plan,
+            memory.n_jobs,
+            true,
+            |cell| {
+                let part = memory
+                    .check_task(cell.split)
+                    .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, cell.split))
+                    .and_then(|model| guarded(|| model.predict(engine.test_x(cell.split))));
+                progress.fit_done(0, &[]);
+                part
+            },
+            Result::is_err,
+        );
         progress.finish();
+        // Under `stop_at_failure`, a skipped split follows a failed one, whose error comes first.
         let parts = parts?
             .into_iter()
             .enumerate()
+            .map_while(|(split, part)| part.map(|p| (split, p)))
             .map(|(split, part)| {
                 part.map_err(|e| Error::CandidateFailed {
                     candidate: 0,

@@ -8,20 +8,22 @@
 //! diverges, scores NaN or panics gets the error score with a warning; the others are kept.
 
 mod best;
-mod engine;
+pub(crate) mod driver;
+pub(crate) mod engine;
 mod failures;
-mod fitted;
+pub(crate) mod fitted;
 mod functions;
-mod grid_search;
+pub(crate) mod grid_search;
 mod halving;
 mod memory_plan;
-mod options;
-mod progress;
+pub(crate) mod options;
+pub(crate) mod progress;
 mod randomized;
-mod refit;
+pub(crate) mod refit;
+pub(crate) mod run;
 mod seed;
 mod setters;
-mod settings;
+pub(crate) mod settings;
 
 pub use fitted::FittedSearch;
 pub use functions::{
