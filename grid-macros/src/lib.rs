@@ -250,8 +250,8 @@ pub fn grid(input: TokenStream) -> TokenStream {
 ///
 /// #[tunable]
 /// fn create_model(meta: &Meta, #[default(10)] units: usize,
-///                 #[default(Relu)] activation: Activation) -> Vec<usize> {
-///     vec![meta.n_features, units]
+///                 #[default(Relu)] activation: Activation) -> Sequential {
+///     Sequential::new(meta.n_features).dense(units, activation).dense(1, Activation::Linear)
 /// }
 ///
 /// let space = space!(create_model {
@@ -277,7 +277,7 @@ pub fn grid(input: TokenStream) -> TokenStream {
 /// ```compile_fail
 /// # use gridcv::prelude::*;
 /// # #[tunable]
-/// # fn create_model(meta: &Meta, #[default(10)] units: usize) -> Vec<usize> { vec![units] }
+/// # fn create_model(meta: &Meta, #[default(10)] units: usize) -> Vec<usize> { vec![meta.n_features, units] }
 /// let space = space!(create_model { units: 64..=8 }); // error: the range of `units` is reversed
 /// ```
 #[proc_macro]

@@ -68,6 +68,7 @@ impl<P: Params> CvResults<P> {
     /// let results = CvResults {
     ///     metrics: vec!["r2".into()], param_names: vec!["epochs".into(), "units".into()], n_splits: 1,
     ///     candidates: vec![row(0, 8, 10, 0.5), row(1, 8, 20, 0.6), row(2, 16, 10, 0.7), row(3, 16, 20, 0.9)],
+    ///     refit_metric: 0,
     /// };
     /// let dir = std::env::temp_dir();
     /// results.plot_heatmap("units", "epochs", dir.join("gridcv_doc_heatmap.svg"))?;
