@@ -62,6 +62,19 @@ fn merge_writes_the_cv_results_of_the_search_and_report_shows_progress() {
         "{stdout}"
     );
 
+    // `--plots DIR`: the pictures of the merged results and the HTML report, files named.
+    let plots = dir.join("plots");
+    let drawn = gridcv(&["report", path(&journal), "--plots", path(&plots)]);
+    assert!(drawn.status.success(), "{}", text(&drawn.stderr));
+    let report_html = plots.join("report.html");
+    assert!(
+        text(&drawn.stdout).contains(&format!("wrote {}", report_html.display())),
+        "{}",
+        text(&drawn.stdout)
+    );
+    let html = std::fs::read_to_string(&report_html).unwrap();
+    assert!(html.contains("<svg") && !html.contains("<script"), "one self-contained file");
+
     // Half a journal: counts, a time estimate, the complete candidates only.
     let full = std::fs::read_to_string(&journal).unwrap();
     let half: String = full.lines().take(2 + 6).map(|l| format!("{l}\n")).collect();

@@ -177,7 +177,7 @@ fn fits_that_would_not_fit_in_memory_run_fewer_at_once_or_fail_typed() {
         Err(e) => e,
         Ok(search) => search.best_estimator().map(|_| ()).unwrap_err(),
     };
-    assert!(error.to_string().contains("the fit needs about"), "{error}");
+    assert!(error.full_message().contains("the fit needs about"), "{}", error.full_message());
 }
 
 #[test]

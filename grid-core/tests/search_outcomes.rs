@@ -113,7 +113,7 @@ fn a_failed_refit_keeps_the_results_and_best_estimator_returns_its_error() {
         let row = &search.cv_results().candidates[0];
         assert!(row.succeeded() && row.test[0].splits.iter().all(|s| s.is_finite()));
         let err = search.best_estimator().unwrap_err();
-        let text = err.to_string();
+        let text = err.full_message();
         assert!(matches!(err, Error::RefitFailed { candidate: 0, .. }), "{text}");
         assert!(text.starts_with("the refit of candidate 0") && text.contains(cause), "{text}");
         assert!(!text.contains("split"), "the refit is no split: {text}");
@@ -201,7 +201,7 @@ fn a_panicking_scorer_is_named_not_reported_as_the_fit() {
         .verbose(0)
         .fit(&x, &y);
     let err = search.unwrap_err();
-    let text = err.to_string();
+    let text = err.full_message();
     assert!(text.contains("metric `explodes`: the scorer panicked: the scorer blew up"), "{text}");
     assert!(!text.contains("the fit panicked"), "{text}");
 }

@@ -1,7 +1,7 @@
 //! `gridcv`: the journals of a search, read from the command line.
 //!
 //! `gridcv report JOURNAL...` prints the results table, the best parameters and how far the
-//! search is; `gridcv merge JOURNAL... --out results.csv|.json` writes the merged
+//! search is (`--plots DIR` also draws it); `gridcv merge JOURNAL... --out results.csv|.json` writes the merged
 //! `cv_results`. Errors are one line naming the file, with exit code 1.
 
 mod merge;
@@ -28,6 +28,10 @@ enum Command {
         /// The journals of one search (JSON Lines files written by `GridSearchCV::journal`).
         #[arg(required = true)]
         journals: Vec<PathBuf>,
+        /// Also write the pictures of the search (SVG: heatmap, validation curves) and a
+        /// self-contained HTML report (`report.html`) into this directory.
+        #[arg(long, value_name = "DIR")]
+        plots: Option<PathBuf>,
     },
     /// Merges the journals of every shard into one `cv_results`, as one process would have
     /// computed it; a cell no journal holds is an error naming it.
@@ -38,21 +42,19 @@ enum Command {
         /// Where to write `cv_results`: `.csv` (pandas' `to_csv` layout) or `.json`.
         #[arg(long)]
         out: PathBuf,
-        // The place for `--plots DIR` (SVG plots and an HTML report of issue 15's library
-        // functions), once they exist: add the flag here and call them in `merge::run`.
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Report { journals } => report::run(journals),
+        Command::Report { journals, plots } => report::run(journals, plots.as_deref()),
         Command::Merge { journals, out } => merge::run(journals, out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gridcv: {e}");
+            eprintln!("gridcv: {}", e.full_message());
             ExitCode::FAILURE
         }
     }

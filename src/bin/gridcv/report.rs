@@ -1,12 +1,12 @@
 //! `gridcv report`: the results so far, the best parameters, and how far the search is.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use gridcv::journal::JournalSet;
 use gridcv::Result;
 
-/// Prints the report of `journals`.
-pub fn run(journals: &[PathBuf]) -> Result<()> {
+/// Prints the report of `journals`, and draws its pictures into `plots` when given.
+pub fn run(journals: &[PathBuf], plots: Option<&Path>) -> Result<()> {
     let set = JournalSet::read(journals)?;
     for w in set.warnings() {
         eprintln!("warning: {w}");
@@ -46,6 +46,11 @@ pub fn run(journals: &[PathBuf]) -> Result<()> {
                 best.params,
                 best.test[merged.refit_metric].mean
             );
+            if let Some(dir) = plots {
+                for file in gridcv::plots::write_plots(&merged.cv_results, dir)? {
+                    println!("wrote {}", file.display());
+                }
+            }
         }
     }
     Ok(())
