@@ -9,6 +9,7 @@ use rand::distributions::{Distribution, Uniform};
 use rand::Rng;
 
 use super::config::Activation;
+use super::kernel;
 use super::sequential::{Layer, Sequential};
 use super::validate::Head;
 use crate::error::{Error, Result};
@@ -28,6 +29,16 @@ pub(crate) type Vector = Tensor<(usize,), f32, Cpu>;
 pub(crate) struct Dense {
     pub(crate) kernel: Matrix,
     pub(crate) bias: Option<Vector>,
+}
+
+/// Which kernel the dense layers' products run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Products {
+    /// [`kernel::dense`] for layers big enough to gain from it, dfdx's matmul for the others.
+    Fast,
+    /// dfdx's matmul and broadcast add everywhere (the reference the fast path is tested on).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Dfdx,
 }
 
 /// One step of the forward pass.
@@ -51,6 +62,8 @@ pub(crate) struct Network {
     head: Head,
     /// The input carries a column of ones holding the first layer's bias.
     ones_column: bool,
+    /// The kernel of the dense layers' products.
+    pub(crate) products: Products,
 }
 
 impl Network {
@@ -111,7 +124,16 @@ impl Network {
             })
             .collect();
         let n_outputs = shapes[last].1;
-        Network { dev, dense, steps, n_features: spec.n_features(), n_outputs, head, ones_column }
+        Network {
+            dev,
+            dense,
+            steps,
+            n_features: spec.n_features(),
+            n_outputs,
+            head,
+            ones_column,
+            products: Products::Fast,
+        }
     }
 
     /// `true` when the input rows must end with a column of ones (see [`Dense`]).
@@ -138,13 +160,20 @@ impl Network {
             h = match *step {
                 Step::Dense { index, activation } => {
                     let layer = &self.dense[index];
-                    let z = h.matmul(layer.kernel.retaped::<T>());
-                    let z = match &layer.bias {
-                        Some(bias) => {
-                            let shape = *z.shape();
-                            z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
+                    let (batch, fan_in) = *h.shape();
+                    let z = if self.products == Products::Fast
+                        && kernel::worth_it(batch, fan_in, layer.kernel.shape().1)
+                    {
+                        kernel::dense(h, &layer.kernel, layer.bias.as_ref(), index > 0)
+                    } else {
+                        let z = h.matmul(layer.kernel.retaped::<T>());
+                        match &layer.bias {
+                            Some(bias) => {
+                                let shape = *z.shape();
+                                z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
+                            }
+                            None => z,
                         }
-                        None => z,
                     };
                     match activation {
                         Some(activation) => activate(z, activation),

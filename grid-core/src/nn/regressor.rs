@@ -103,9 +103,9 @@ where
     P: Tunable<Output = Sequential> + HasFitParams,
     Y: ValueTarget,
 {
-    check_xy(&data.x, data.y)?;
-    let y = data.y.matrix();
-    if let Some((vx, vy)) = &data.validation {
+    data.check()?;
+    let y = data.y().matrix();
+    if let Some((vx, vy)) = &data.validation() {
         check_xy(vx, *vy).map_err(in_validation)?;
         if vy.matrix().ncols() != y.ncols() {
             return Err(Error::ShapeMismatch {
@@ -119,14 +119,16 @@ where
         spec: params.build(&data.meta()),
         fit_params: params.fit_params(),
         problem: Problem::Regression { n_outputs: y.ncols() },
-        x: data.x,
-        validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
-        seed: data.seed,
+        n_features: data.n_features(),
+        validation_x: data.validation().map(|(vx, _)| vx),
+        seed: data.seed(),
     };
+    let (x, index) = data.source_rows();
+    let mut index = Some(index);
     let model = request.run(|_, validation| {
-        Ok(match (&data.validation, validation) {
-            (Some((vx, vy)), true) => Rows::values(*vx, vy.matrix()),
-            _ => Rows::values(data.x, y),
+        Ok(match (data.validation(), validation) {
+            (Some((vx, vy)), true) => Rows::values(vx, None, vy.matrix()),
+            _ => Rows::values(x, index.take(), y),
         })
     })?;
     Ok(FittedRegressor { model })

@@ -17,12 +17,12 @@ use crate::estimator::{Estimator, Predictor, TrainSet};
 use crate::metrics::{Evaluation, Scoring};
 use crate::split::{Split, SplitInput, Splitter};
 
-/// One split with its rows gathered, shared by every candidate.
+/// One split with its targets gathered, shared by every candidate. Its feature rows stay in
+/// the one `x` and are read by index (fits through [`TrainSet`], scoring through a copy of
+/// the test rows made per task and dropped with it), so memory does not grow with the folds.
 pub(crate) struct Fold<Y: Target> {
     pub(crate) split: Split,
-    x_train: Array2<f32>,
     y_train: Y,
-    x_test: Array2<f32>,
     y_test: Encoded,
     y_train_encoded: Option<Encoded>,
 }
@@ -128,14 +128,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
                 let y_train = y.select(&split.train);
                 let y_train_encoded =
                     settings.return_train_score.then(|| y_train.encode(&classes)).transpose()?;
-                Ok(Fold {
-                    x_train: x.select(Axis(0), &split.train),
-                    x_test: x.select(Axis(0), &split.test),
-                    y_train,
-                    y_test,
-                    y_train_encoded,
-                    split,
-                })
+                Ok(Fold { y_train, y_test, y_train_encoded, split })
             })
             .collect::<Result<Vec<_>>>()?;
         let engine = Engine {
@@ -166,9 +159,11 @@ impl<'a, Y: Target> Engine<'a, Y> {
         let fit_time = start.elapsed().as_secs_f64();
         let start = Instant::now();
         let scored = fitted.and_then(|model| {
-            let test = self.score(&model, fold.x_test.view(), &fold.y_test)?;
+            let test = self.score(&model, self.test_x(split).view(), &fold.y_test)?;
             let train = match &fold.y_train_encoded {
-                Some(y) if self.return_train_score => Some(self.score(&model, fold.x_train.view(), y)?),
+                Some(y) if self.return_train_score => {
+                    Some(self.score(&model, self.x.select(Axis(0), &fold.split.train).view(), y)?)
+                }
                 _ => None,
             };
             Ok((test, train))
@@ -198,24 +193,26 @@ impl<'a, Y: Target> Engine<'a, Y> {
         split: usize,
     ) -> Result<E::Fitted> {
         let fold = &self.folds[split];
-        let data = TrainSet {
-            x: fold.x_train.view(),
-            y: &fold.y_train,
-            classes: self.classes.clone(),
-            validation: self.validation(),
-            seed: fit_seed(self.seed, candidate, split),
-        };
+        let data =
+            TrainSet::from_rows(self.x.reborrow(), &fold.split.train, &fold.y_train, self.classes.clone());
+        let data = self.with_validation(data.with_seed(fit_seed(self.seed, candidate, split)));
         guarded(|| estimator.fit(params, &data))
     }
 
-    /// The test rows of fold `split`.
-    pub(crate) fn test_x(&self, split: usize) -> ArrayView2<'_, f32> {
-        self.folds[split].x_test.view()
+    /// A copy of the test rows of fold `split` (made when it is scored, dropped after).
+    pub(crate) fn test_x(&self, split: usize) -> Array2<f32> {
+        self.x.select(Axis(0), &self.folds[split].split.test)
     }
 
-    /// The validation data, borrowed for one fit.
-    fn validation(&self) -> Option<(ArrayView2<'_, f32>, &Y)> {
-        self.validation.as_ref().map(|(x, y)| (x.view(), *y))
+    /// `data` with the search's validation data, if any.
+    fn with_validation<'d>(&self, data: TrainSet<'d, Y>) -> TrainSet<'d, Y>
+    where
+        'a: 'd,
+    {
+        match self.validation {
+            Some((x, y)) => data.with_validation(x.reborrow(), y),
+            None => data,
+        }
     }
 
     /// Fits `params` on all the data (the refit), with the refit's own seed.
@@ -225,13 +222,12 @@ impl<'a, Y: Target> Engine<'a, Y> {
         params: &P,
         candidate: usize,
     ) -> Result<E::Fitted> {
-        let data = TrainSet {
-            x: self.x.view(),
-            y: self.y,
-            classes: self.classes.clone(),
-            validation: self.validation(),
-            seed: fit_seed(self.seed, candidate, self.folds.len()),
-        };
+        let data = TrainSet::new(self.x.reborrow(), self.y).with_seed(fit_seed(
+            self.seed,
+            candidate,
+            self.folds.len(),
+        ));
+        let data = self.with_validation(data);
         guarded(|| estimator.fit(params, &data))
     }
 

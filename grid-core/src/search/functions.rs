@@ -356,7 +356,7 @@ impl<E> CrossValidation<E> {
         let parts = run_parallel(n_splits, n_jobs, |k| {
             let part = engine
                 .fit_fold(&self.estimator, &params, 0, k)
-                .and_then(|model| guarded(|| model.predict(engine.test_x(k))));
+                .and_then(|model| guarded(|| model.predict(engine.test_x(k).view())));
             progress.fit_done(0, &[]);
             part
         });
