@@ -1,15 +1,31 @@
 //! Training rows in the form the loop reads: contiguous row-major features and target rows
 //! (values, one-hot rows or 0/1), plus class indices for the accuracy.
 
-use ndarray::ArrayView2;
+use ndarray::{Array2, ArrayView2, CowArray, Ix2};
 
 use super::validate::Head;
+
+/// `x` as a source of contiguous rows, and the rows `index` of it (all, in order, when `None`):
+/// `x` itself when its rows are contiguous (row-major), else a row-major copy of those rows.
+fn contiguous(x: ArrayView2<'_, f32>, index: Option<Vec<usize>>) -> (CowArray<'_, f32, Ix2>, Vec<usize>) {
+    let index = index.unwrap_or_else(|| (0..x.nrows()).collect());
+    if x.is_standard_layout() {
+        return (CowArray::from(x), index);
+    }
+    let mut values = Vec::with_capacity(index.len() * x.ncols());
+    for &i in &index {
+        values.extend(x.row(i).iter());
+    }
+    let copy = Array2::from_shape_vec((index.len(), x.ncols()), values).expect("n x f values");
+    (CowArray::from(copy), (0..index.len()).collect())
+}
 
 /// Rows of features, read in place from a matrix by index, and their targets (row-major).
 #[derive(Clone, Debug)]
 pub(crate) struct Rows<'a> {
-    /// The matrix the feature rows are read from.
-    source: ArrayView2<'a, f32>,
+    /// The matrix the feature rows are read from: borrowed when its rows are contiguous,
+    /// else a row-major copy of the rows used.
+    source: CowArray<'a, f32, Ix2>,
     /// The row of `source` of each row, in order.
     index: Vec<usize>,
     pub(crate) n_features: usize,
@@ -23,10 +39,10 @@ impl<'a> Rows<'a> {
     /// Regression rows: rows `index` of `x` (all of them, in order, when `None`), and `y`,
     /// `n x width`, one row per index.
     pub(crate) fn values(x: ArrayView2<'a, f32>, index: Option<Vec<usize>>, y: ArrayView2<'_, f32>) -> Self {
-        let index = index.unwrap_or_else(|| (0..x.nrows()).collect());
+        let (source, index) = contiguous(x, index);
         debug_assert_eq!(index.len(), y.nrows());
         Rows {
-            source: x,
+            source,
             index,
             n_features: x.ncols(),
             targets: y.iter().copied().collect(),
@@ -55,9 +71,9 @@ impl<'a> Rows<'a> {
                 (t, n_classes)
             }
         };
-        let index = index.unwrap_or_else(|| (0..x.nrows()).collect());
+        let (source, index) = contiguous(x, index);
         debug_assert_eq!(index.len(), labels.len());
-        Rows { source: x, index, n_features: x.ncols(), targets, width, labels: Some(labels) }
+        Rows { source, index, n_features: x.ncols(), targets, width, labels: Some(labels) }
     }
 
     /// Number of rows.
@@ -68,7 +84,7 @@ impl<'a> Rows<'a> {
     /// Splits off the rows from `at` on (Keras' `validation_split` takes the last rows).
     pub(crate) fn split_off(&mut self, at: usize) -> Rows<'a> {
         Rows {
-            source: self.source,
+            source: self.source.clone(),
             index: self.index.split_off(at),
             n_features: self.n_features,
             targets: self.targets.split_off(at * self.width),
@@ -156,7 +172,7 @@ mod tests {
         let tail = rows.split_off(1);
         assert_eq!((rows.features(false), tail.features(false)), (vec![5.0, 6.0], vec![1.0, 2.0]));
         assert_eq!((rows.targets, tail.targets), (vec![10.0], vec![30.0]));
-        // A column view (not contiguous rows) is read element by element.
+        // A column view (rows not contiguous) is read through a row-major copy of its rows.
         let t = x.t();
         let cols = Rows::values(t, Some(vec![1]), array![[0.0_f32]].view());
         assert_eq!(cols.features(false), [2.0, 4.0, 6.0]);

@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 use std::time::Instant;
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis, CowArray, Ix2};
 use rayon::prelude::*;
 
 use super::options::FitOptions;
@@ -40,7 +40,9 @@ pub(crate) struct Outcome {
 
 /// The data and settings every task of a search reads.
 pub(crate) struct Engine<'a, Y: Target> {
-    pub(crate) x: ArrayView2<'a, f32>,
+    /// The features, in row-major order (a copy only when the caller's `x` is not): every
+    /// fold reads its rows from here.
+    pub(crate) x: CowArray<'a, f32, Ix2>,
     pub(crate) y: &'a Y,
     pub(crate) classes: Y::Classes,
     pub(crate) folds: Vec<Fold<Y>>,
@@ -132,7 +134,11 @@ impl<'a, Y: Target> Engine<'a, Y> {
             })
             .collect::<Result<Vec<_>>>()?;
         let engine = Engine {
-            x,
+            x: if x.is_standard_layout() {
+                CowArray::from(x)
+            } else {
+                CowArray::from(x.as_standard_layout().into_owned())
+            },
             y,
             classes,
             folds,
@@ -193,8 +199,7 @@ impl<'a, Y: Target> Engine<'a, Y> {
         split: usize,
     ) -> Result<E::Fitted> {
         let fold = &self.folds[split];
-        let data =
-            TrainSet::from_rows(self.x.reborrow(), &fold.split.train, &fold.y_train, self.classes.clone());
+        let data = TrainSet::from_rows(self.x.view(), &fold.split.train, &fold.y_train, self.classes.clone());
         let data = self.with_validation(data.with_seed(fit_seed(self.seed, candidate, split)));
         guarded(|| estimator.fit(params, &data))
     }
@@ -222,11 +227,8 @@ impl<'a, Y: Target> Engine<'a, Y> {
         params: &P,
         candidate: usize,
     ) -> Result<E::Fitted> {
-        let data = TrainSet::new(self.x.reborrow(), self.y).with_seed(fit_seed(
-            self.seed,
-            candidate,
-            self.folds.len(),
-        ));
+        let data =
+            TrainSet::new(self.x.view(), self.y).with_seed(fit_seed(self.seed, candidate, self.folds.len()));
         let data = self.with_validation(data);
         guarded(|| estimator.fit(params, &data))
     }

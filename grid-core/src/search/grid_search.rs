@@ -282,13 +282,14 @@ where
         _ => {
             let start = std::time::Instant::now();
             let params = &cv_results.candidates[best_index].params;
-            let model =
-                engine.fit_all(estimator, params, best_index).map_err(|e| Error::CandidateFailed {
-                    candidate: best_index,
-                    params: params.to_string(),
-                    split: n_splits,
-                    source: Box::new(e),
-                })?;
+            // On the search's threads: a lone fit's large products use the idle ones.
+            let refit = run_parallel(1, n_jobs, |_| engine.fit_all(estimator, params, best_index))?;
+            let model = refit.into_iter().next().expect("one refit").map_err(|e| Error::CandidateFailed {
+                candidate: best_index,
+                params: params.to_string(),
+                split: n_splits,
+                source: Box::new(e),
+            })?;
             (Some(model), start.elapsed().as_secs_f64())
         }
     };
