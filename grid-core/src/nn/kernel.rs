@@ -69,7 +69,7 @@ impl<'a> View<'a> {
     }
 
     /// The rows from `first` on.
-    fn from_row(self, first: usize) -> Self {
+    fn skip_rows(self, first: usize) -> Self {
         View { data: &self.data[first * self.rs..], ..self }
     }
 }
@@ -92,7 +92,7 @@ pub(crate) fn product(
         return block(m, n, k, a, b, c, accumulate);
     }
     let run = |(i, c): (usize, &mut [f32])| {
-        block(c.len() / n, n, k, a.from_row(i * BLOCK_ROWS), b, c, accumulate);
+        block(c.len() / n, n, k, a.skip_rows(i * BLOCK_ROWS), b, c, accumulate);
     };
     if rayon::current_thread_index().is_some() {
         c.par_chunks_mut(BLOCK_ROWS * n).enumerate().for_each(run);
