@@ -95,10 +95,12 @@ impl<'a> Rows<'a> {
 
     /// Copies the features of row `i` into `dst`.
     fn copy_row(&self, i: usize, dst: &mut [f32]) {
-        let src = self.source.row(self.index[i]);
-        match src.as_slice() {
-            Some(s) => dst.copy_from_slice(s),
-            None => dst.iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s),
+        let f = self.n_features;
+        let start = self.index[i] * f;
+        match self.source.as_slice() {
+            // Always so: `contiguous` keeps only row-major sources.
+            Some(all) => dst.copy_from_slice(&all[start..start + f]),
+            None => dst.iter_mut().zip(self.source.row(self.index[i])).for_each(|(d, s)| *d = *s),
         }
     }
 
