@@ -20,11 +20,11 @@ impl Estimator<u32, Array1<f32>> for Busy {
         Task::Regression
     }
     fn fit(&self, work: &u32, data: &TrainSet<'_, Array1<f32>>) -> gridcv::Result<Constant> {
-        let mut acc = data.seed as f32 * 1e-20;
+        let mut acc = data.seed() as f32 * 1e-20;
         for i in 0..*work {
             acc = (acc + i as f32).sqrt();
         }
-        Ok(Constant(data.y.mean().unwrap_or(0.0) + acc * 1e-30))
+        Ok(Constant(data.y().mean().unwrap_or(0.0) + acc * 1e-30))
     }
 }
 

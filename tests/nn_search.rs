@@ -70,9 +70,9 @@ impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>> Esti
     fn fit(&self, params: &P, data: &TrainSet<'_, Array1<f32>>) -> Result<FittedRegressor> {
         let model = NeuralRegressor::new().fit(params, data)?;
         self.0.lock().unwrap().push(FitRecord {
-            x: data.x.to_owned(),
-            y: data.y.clone(),
-            had_validation_data: data.validation.is_some(),
+            x: data.x().to_owned(),
+            y: data.y().clone(),
+            had_validation_data: data.validation().is_some(),
             model: model.clone(),
         });
         Ok(model)

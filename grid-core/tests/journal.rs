@@ -37,8 +37,8 @@ impl Estimator<f64, Array1<f32>> for Slow {
         if *param < 0.0 {
             return Err(Error::invalid("param", "negative"));
         }
-        let mean = data.y.iter().sum::<f32>() / data.y.len() as f32;
-        Ok(DummyModel(mean * *param as f32 + (data.seed % 1000) as f32 * 1e-4))
+        let mean = data.y().iter().sum::<f32>() / data.y().len() as f32;
+        Ok(DummyModel(mean * *param as f32 + (data.seed() % 1000) as f32 * 1e-4))
     }
 }
 

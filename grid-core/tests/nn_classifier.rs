@@ -91,10 +91,9 @@ fn nn_probabilities_are_in_sorted_class_order_and_agree_with_predict() {
 fn nn_classes_of_the_whole_data_set_give_a_full_width_output() {
     let (x, y) = blobs(20, 23);
     let keep: Vec<usize> = (0..60).filter(|&i| y[i] != 2).collect();
-    let x_fold = x.select(ndarray::Axis(0), &keep);
     let y_fold: Array1<u8> = keep.iter().map(|&i| y[i]).collect();
-    let mut data = TrainSet::new(x_fold.view(), &y_fold);
-    data.classes = vec![0, 1, 2];
+    // The fold's rows read in place from x, with the classes of the whole data set.
+    let data = TrainSet::from_rows(x.view(), &keep, &y_fold, vec![0, 1, 2]);
     assert_eq!(data.meta().n_outputs, 3);
     let model = NeuralClassifier::new().fit(&classifier(10), &data).unwrap();
     assert_eq!(model.classes(), &[0, 1, 2]);

@@ -35,7 +35,7 @@ impl Estimator<f64, Array1<f32>> for Record {
         Task::Regression
     }
     fn fit(&self, _: &f64, data: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<Recorded> {
-        self.0.fits.lock().unwrap().push(data.x.to_owned());
+        self.0.fits.lock().unwrap().push(data.x().to_owned());
         self.0.n_features.lock().unwrap().push(data.meta().n_features);
         Ok(Recorded(self.0.clone()))
     }
@@ -148,7 +148,7 @@ fn target_scaling_trains_on_scaled_targets_and_predicts_in_the_users_units() {
             Task::Regression
         }
         fn fit(&self, _: &f64, data: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<Self::Fitted> {
-            self.0.lock().unwrap().push(data.y.clone());
+            self.0.lock().unwrap().push(data.y().clone());
             grid_core::estimator::DummyRegressor.fit(&grid_core::estimator::Strategy::Mean, data)
         }
     }

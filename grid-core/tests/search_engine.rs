@@ -44,9 +44,9 @@ impl Estimator<NoParams, Array1<f32>> for ValidationProbe {
         Task::Regression
     }
     fn fit(&self, _: &NoParams, data: &TrainSet<'_, Array1<f32>>) -> Result<FlakyModel> {
-        let seen = data.validation.map(|(x, y)| (x.to_owned(), y.clone()));
+        let seen = data.validation().map(|(x, y)| (x.to_owned(), y.clone()));
         self.seen.lock().unwrap().push(seen);
-        Ok(FlakyModel(data.y.mean().unwrap_or(0.0)))
+        Ok(FlakyModel(data.y().mean().unwrap_or(0.0)))
     }
 }
 
@@ -112,7 +112,7 @@ fn probability_and_custom_scorers_score_each_split_as_the_metrics_do() {
         let x_train = x.select(Rows(0), &split.train);
         let y_train: Array1<i32> = split.train.iter().map(|&i| y[i]).collect();
         let data = TrainSet::new(x_train.view(), &y_train);
-        assert_eq!(data.classes, model_classes);
+        assert_eq!(data.classes(), &model_classes);
         let model = NearestCentroid.fit(&NoParams, &data).unwrap();
         let proba = model.predict_proba(x.select(Rows(0), &split.test).view()).unwrap().unwrap();
         let labels: Vec<usize> = split.test.iter().map(|&i| y[i] as usize).collect();
@@ -203,7 +203,7 @@ impl Estimator<u8, Array1<f32>> for SlowThenFail {
     }
     fn fit(&self, candidate: &u8, data: &TrainSet<'_, Array1<f32>>) -> Result<FlakyModel> {
         // With KFold(3) on ridge_data, only split 0 trains without row 0 (x[0, 0] == 0).
-        let split_0 = !data.x.column(0).iter().any(|&v| v == 0.0);
+        let split_0 = !data.x().column(0).iter().any(|&v| v == 0.0);
         match (candidate, split_0) {
             (0, true) => {
                 std::thread::sleep(std::time::Duration::from_millis(300));
@@ -256,7 +256,7 @@ impl Estimator<Ab, Array1<f32>> for MeanPlus {
         Task::Regression
     }
     fn fit(&self, p: &Ab, data: &TrainSet<'_, Array1<f32>>) -> Result<FlakyModel> {
-        Ok(FlakyModel(data.y.mean().unwrap_or(0.0) + (p.a + p.b) as f32))
+        Ok(FlakyModel(data.y().mean().unwrap_or(0.0) + (p.a + p.b) as f32))
     }
 }
 
@@ -337,8 +337,8 @@ impl Estimator<NoParams, Array1<f32>> for RowProbe {
         Task::Regression
     }
     fn fit(&self, _: &NoParams, data: &TrainSet<'_, Array1<f32>>) -> Result<FlakyModel> {
-        self.trained_on.lock().unwrap().push(data.x.column(0).iter().map(|&v| v as usize).collect());
-        Ok(FlakyModel(data.y.mean().unwrap_or(0.0)))
+        self.trained_on.lock().unwrap().push(data.x().column(0).iter().map(|&v| v as usize).collect());
+        Ok(FlakyModel(data.y().mean().unwrap_or(0.0)))
     }
 }
 

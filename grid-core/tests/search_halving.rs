@@ -91,7 +91,7 @@ impl Estimator<Fake, Array1<f32>> for Trainer {
     }
     fn fit(&self, p: &Fake, data: &TrainSet<'_, Array1<f32>>) -> grid_core::Result<Constant> {
         let offset = (p.a as f32 - 7.0).abs() + 1.0 + 10.0 / p.epochs as f32;
-        Ok(Constant(data.y.mean().unwrap_or(0.0) + offset))
+        Ok(Constant(data.y().mean().unwrap_or(0.0) + offset))
     }
 }
 
@@ -112,7 +112,7 @@ impl Estimator<usize, Array1<usize>> for Majority {
     }
     fn fit(&self, _: &usize, data: &TrainSet<'_, Array1<usize>>) -> grid_core::Result<Class> {
         let mut counts = std::collections::BTreeMap::new();
-        for &label in data.y {
+        for &label in data.y() {
             *counts.entry(label).or_insert(0) += 1;
         }
         Ok(Class(counts.into_iter().max_by_key(|&(_, c)| c).map_or(0, |(l, _)| l)))

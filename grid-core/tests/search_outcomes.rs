@@ -41,7 +41,7 @@ impl Estimator<OnAllRows, Array1<f32>> for RefitTrouble {
     }
     fn fit(&self, p: &OnAllRows, data: &TrainSet<'_, Array1<f32>>) -> Result<RidgeModel> {
         let ridge = Ridge.fit(&RidgeParams { alpha: 1.0 }, data)?;
-        if data.x.nrows() < 14 {
+        if data.x().nrows() < 14 {
             return Ok(ridge);
         }
         match p {
@@ -49,8 +49,8 @@ impl Estimator<OnAllRows, Array1<f32>> for RefitTrouble {
             OnAllRows::Panics => panic!("the build function broke on the refit"),
             OnAllRows::Diverges => Err(Error::Diverged { epoch: 7, loss: f64::NAN }),
             OnAllRows::Stuck => {
-                let mean = data.y.iter().map(|&v| f64::from(v)).sum::<f64>() / data.y.len() as f64;
-                Ok(RidgeModel { weights: vec![0.0; data.x.ncols()], intercept: mean })
+                let mean = data.y().iter().map(|&v| f64::from(v)).sum::<f64>() / data.y().len() as f64;
+                Ok(RidgeModel { weights: vec![0.0; data.x().ncols()], intercept: mean })
             }
         }
     }

@@ -53,13 +53,15 @@ impl Estimator<Strategy, Array1<f32>> for DummyRegressor {
     }
 
     fn fit(&self, strategy: &Strategy, data: &TrainSet<'_, Array1<f32>>) -> Result<DummyModel> {
-        if data.y.is_empty() {
+        if data.y().is_empty() {
             return Err(Error::Empty("y".into()));
         }
         let value = match *strategy {
-            Strategy::Mean => data.y.iter().map(|&v| f64::from(v)).sum::<f64>() as f32 / data.y.len() as f32,
+            Strategy::Mean => {
+                data.y().iter().map(|&v| f64::from(v)).sum::<f64>() as f32 / data.y().len() as f32
+            }
             Strategy::Median => {
-                let mut v = data.y.to_vec();
+                let mut v = data.y().to_vec();
                 v.sort_by(f32::total_cmp);
                 let mid = v.len() / 2;
                 if v.len() % 2 == 1 {

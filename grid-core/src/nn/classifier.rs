@@ -107,35 +107,38 @@ impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>, L: L
     }
 
     fn fit(&self, params: &P, data: &TrainSet<'_, Array1<L>>) -> Result<FittedClassifier<L>> {
-        check_xy(&data.x, data.y)?;
-        if let Some((vx, vy)) = &data.validation {
+        data.check()?;
+        if let Some((vx, vy)) = &data.validation() {
             check_xy(vx, *vy).map_err(in_validation)?;
         }
-        let classes = data.classes.clone();
+        let classes = data.classes().clone();
         let n_classes = classes.len();
         let request = FitRequest {
             spec: params.build(&data.meta()),
             fit_params: params.fit_params().clone(),
             problem: Problem::Classification { n_classes },
-            x: data.x,
-            validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
-            seed: data.seed,
+            n_features: data.n_features(),
+            n_samples: data.n_samples(),
+            validation_x: data.validation().map(|(vx, _)| vx),
+            seed: data.seed(),
         };
-        let model = request.run(|head, validation| match (&data.validation, validation) {
-            (Some((vx, vy)), true) => Ok(Rows::classes(*vx, labels_of(vy, &classes)?, n_classes, head)),
-            _ => Ok(Rows::classes(data.x, labels_of(data.y, &classes)?, n_classes, head)),
+        let (x, index) = data.source_rows();
+        let mut index = Some(index);
+        let model = request.run(|head, validation| match (data.validation(), validation) {
+            (Some((vx, vy)), true) => Ok(Rows::classes(vx, None, labels_of(vy, &classes)?, n_classes, head)),
+            _ => Ok(Rows::classes(x, index.take(), labels_of(data.y(), &classes)?, n_classes, head)),
         })?;
         Ok(FittedClassifier { model, classes })
     }
 
     fn memory_estimate(&self, params: &P, data: &TrainSet<'_, Array1<L>>) -> Option<u64> {
-        let problem = Problem::Classification { n_classes: data.classes.len() };
-        let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+        let problem = Problem::Classification { n_classes: data.classes().len() };
+        let validation_rows = data.validation().map(|(vx, _)| vx.nrows());
         memory_estimate(
             &params.build(&data.meta()),
             &params.fit_params(),
             problem,
-            data.x.nrows(),
+            data.n_samples(),
             validation_rows,
         )
     }

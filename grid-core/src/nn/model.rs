@@ -106,31 +106,34 @@ pub(crate) struct FitRequest<'a> {
     pub(crate) spec: Sequential,
     pub(crate) fit_params: FitParams,
     pub(crate) problem: Problem,
-    pub(crate) x: ArrayView2<'a, f32>,
+    /// Number of feature columns.
+    pub(crate) n_features: usize,
+    /// Number of training rows (validation rows included, when split off them).
+    pub(crate) n_samples: usize,
     /// Explicit validation features, when given.
     pub(crate) validation_x: Option<ArrayView2<'a, f32>>,
     pub(crate) seed: u64,
 }
 
-impl FitRequest<'_> {
+impl<'a> FitRequest<'a> {
     /// Checks everything, encodes the rows with `encode(head, is_validation)` and trains.
     pub(crate) fn run(
         self,
-        mut encode: impl FnMut(super::validate::Head, bool) -> Result<Rows>,
+        mut encode: impl FnMut(super::validate::Head, bool) -> Result<Rows<'a>>,
     ) -> Result<Model> {
-        let FitRequest { spec, fit_params, problem, x, validation_x, seed } = self;
-        let head = check_spec(&spec, problem, x.ncols())?;
+        let FitRequest { spec, fit_params, problem, n_features, n_samples, validation_x, seed } = self;
+        let head = check_spec(&spec, problem, n_features)?;
         let loss = check_fit_params(&fit_params, head)?;
         // Before any allocation of the fit: one that fails would abort the process.
-        let needed = memory_estimate(&spec, &fit_params, problem, x.nrows(), validation_x.map(|v| v.nrows()));
+        let needed = memory_estimate(&spec, &fit_params, problem, n_samples, validation_x.map(|v| v.nrows()));
         crate::memory::check(needed, crate::memory::available())?;
         let mut train = encode(head, false)?;
         let validation = match validation_x {
             Some(vx) => {
-                if vx.ncols() != x.ncols() {
+                if vx.ncols() != n_features {
                     return Err(Error::ShapeMismatch {
                         what: "number of columns of the validation x (columns of x)".into(),
-                        expected: x.ncols(),
+                        expected: n_features,
                         got: vx.ncols(),
                     });
                 }

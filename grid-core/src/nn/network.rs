@@ -9,9 +9,13 @@ use rand::distributions::{Distribution, Uniform};
 use rand::Rng;
 
 use super::config::Activation;
+use super::kernel;
 use super::sequential::{Layer, Sequential};
 use super::validate::Head;
 use crate::error::{Error, Result};
+
+/// Rows per forward pass when predicting.
+const PREDICT_ROWS: usize = 4096;
 
 /// A runtime-shaped matrix on the CPU.
 pub(crate) type Matrix<T = dfdx::tensor::NoneTape> = Tensor<(usize, usize), f32, Cpu, T>;
@@ -28,6 +32,16 @@ pub(crate) type Vector = Tensor<(usize,), f32, Cpu>;
 pub(crate) struct Dense {
     pub(crate) kernel: Matrix,
     pub(crate) bias: Option<Vector>,
+}
+
+/// Which kernel the dense layers' products run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Products {
+    /// [`kernel::dense`] for layers big enough to gain from it, dfdx's matmul for the others.
+    Fast,
+    /// dfdx's matmul and broadcast add everywhere (the reference the fast path is tested on).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Dfdx,
 }
 
 /// One step of the forward pass.
@@ -51,6 +65,8 @@ pub(crate) struct Network {
     head: Head,
     /// The input carries a column of ones holding the first layer's bias.
     ones_column: bool,
+    /// The kernel of the dense layers' products.
+    pub(crate) products: Products,
 }
 
 impl Network {
@@ -111,7 +127,16 @@ impl Network {
             })
             .collect();
         let n_outputs = shapes[last].1;
-        Network { dev, dense, steps, n_features: spec.n_features(), n_outputs, head, ones_column }
+        Network {
+            dev,
+            dense,
+            steps,
+            n_features: spec.n_features(),
+            n_outputs,
+            head,
+            ones_column,
+            products: Products::Fast,
+        }
     }
 
     /// `true` when the input rows must end with a column of ones (see [`Dense`]).
@@ -138,13 +163,20 @@ impl Network {
             h = match *step {
                 Step::Dense { index, activation } => {
                     let layer = &self.dense[index];
-                    let z = h.matmul(layer.kernel.retaped::<T>());
-                    let z = match &layer.bias {
-                        Some(bias) => {
-                            let shape = *z.shape();
-                            z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
+                    let (batch, fan_in) = *h.shape();
+                    let z = if self.products == Products::Fast
+                        && kernel::worth_it(batch, fan_in, layer.kernel.shape().1)
+                    {
+                        kernel::dense(h, &layer.kernel, layer.bias.as_ref(), index > 0)
+                    } else {
+                        let z = h.matmul(layer.kernel.retaped::<T>());
+                        match &layer.bias {
+                            Some(bias) => {
+                                let shape = *z.shape();
+                                z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
+                            }
+                            None => z,
                         }
-                        None => z,
                     };
                     match activation {
                         Some(activation) => activate(z, activation),
@@ -175,15 +207,23 @@ impl Network {
             return Ok(Array2::zeros((0, self.n_outputs)));
         }
         let width = x.ncols() + usize::from(self.ones_column);
-        let mut input = Vec::with_capacity(x.nrows() * width);
-        for row in x.rows() {
-            input.extend(row.iter());
-            if self.ones_column {
-                input.push(1.0);
+        // In chunks of rows, so the activations held at once stay small whatever `x`'s size.
+        let mut out = Vec::with_capacity(x.nrows() * self.n_outputs);
+        let mut input = Vec::with_capacity(PREDICT_ROWS.min(x.nrows()) * width);
+        for chunk in x.axis_chunks_iter(ndarray::Axis(0), PREDICT_ROWS) {
+            input.clear();
+            for row in chunk.rows() {
+                input.extend(row.iter());
+                if self.ones_column {
+                    input.push(1.0);
+                }
             }
+            let tensor = self.dev.tensor_from_vec(input.clone(), (chunk.nrows(), width));
+            let chunk_out = self.forward(tensor, false);
+            let start = out.len();
+            out.resize(start + chunk.nrows() * self.n_outputs, 0.0);
+            chunk_out.copy_into(&mut out[start..]);
         }
-        let input = self.dev.tensor_from_vec(input, (x.nrows(), width));
-        let out = self.forward(input, false).as_vec();
         Ok(Array2::from_shape_vec((x.nrows(), self.n_outputs), out)
             .expect("the forward pass keeps the batch size and the output width"))
     }
@@ -227,5 +267,30 @@ pub(crate) fn activate<T: Tape<f32, Cpu>>(z: Matrix<T>, activation: Activation) 
         Activation::LeakyRelu => dfdx::tensor_ops::leakyrelu(z, 0.2),
         Activation::Gelu => z.accurate_gelu(),
         Activation::Softmax => z.softmax::<Axis<1>>(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn predictions_in_chunks_equal_predictions_row_by_row() {
+        let spec = Sequential::new(3).dense(4, Activation::Tanh).dense(2, Activation::Linear);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+        let net = Network::init(&spec, Head::Values, Cpu::default(), &mut rng);
+        let n = PREDICT_ROWS + 7;
+        let x = Array2::from_shape_fn((n, 3), |(i, j)| ((i * 7 + j * 3) % 11) as f32 / 5.0 - 1.0);
+        let all = net.outputs(x.view()).expect("outputs");
+        assert_eq!(all.dim(), (n, 2));
+        for i in [0, PREDICT_ROWS - 1, PREDICT_ROWS, n - 1] {
+            let one = net.outputs(x.slice(ndarray::s![i..i + 1, ..])).expect("one row");
+            // Equal to float rounding (a one-row product may take another kernel).
+            for (a, b) in one.row(0).iter().zip(all.row(i)) {
+                assert!((a - b).abs() <= 1e-6 * (1.0 + b.abs()), "row {i}: {a} alone, {b} in a chunk");
+            }
+        }
+        assert!(all.iter().any(|v| *v != 0.0));
     }
 }

@@ -116,13 +116,13 @@ where
     P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>,
     Y: ValueTarget,
 {
-    let problem = Problem::Regression { n_outputs: data.y.matrix().ncols() };
-    let validation_rows = data.validation.as_ref().map(|(vx, _)| vx.nrows());
+    let problem = Problem::Regression { n_outputs: data.y().matrix().ncols() };
+    let validation_rows = data.validation().map(|(vx, _)| vx.nrows());
     memory_estimate(
         &params.build(&data.meta()),
         &params.fit_params(),
         problem,
-        data.x.nrows(),
+        data.n_samples(),
         validation_rows,
     )
 }
@@ -132,9 +132,9 @@ where
     P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>,
     Y: ValueTarget,
 {
-    check_xy(&data.x, data.y)?;
-    let y = data.y.matrix();
-    if let Some((vx, vy)) = &data.validation {
+    data.check()?;
+    let y = data.y().matrix();
+    if let Some((vx, vy)) = &data.validation() {
         check_xy(vx, *vy).map_err(in_validation)?;
         if vy.matrix().ncols() != y.ncols() {
             return Err(Error::ShapeMismatch {
@@ -148,14 +148,17 @@ where
         spec: params.build(&data.meta()),
         fit_params: params.fit_params().clone(),
         problem: Problem::Regression { n_outputs: y.ncols() },
-        x: data.x,
-        validation_x: data.validation.as_ref().map(|(vx, _)| *vx),
-        seed: data.seed,
+        n_features: data.n_features(),
+        n_samples: data.n_samples(),
+        validation_x: data.validation().map(|(vx, _)| vx),
+        seed: data.seed(),
     };
+    let (x, index) = data.source_rows();
+    let mut index = Some(index);
     let model = request.run(|_, validation| {
-        Ok(match (&data.validation, validation) {
-            (Some((vx, vy)), true) => Rows::values(*vx, vy.matrix()),
-            _ => Rows::values(data.x, y),
+        Ok(match (data.validation(), validation) {
+            (Some((vx, vy)), true) => Rows::values(vx, None, vy.matrix()),
+            _ => Rows::values(x, index.take(), y),
         })
     })?;
     Ok(FittedRegressor::new(model))

@@ -24,13 +24,13 @@ use super::validate::{Head, TrainLoss};
 use crate::error::{Error, Result};
 
 /// Everything one fit needs, checked.
-pub(crate) struct Job<'a> {
-    pub(crate) spec: &'a Sequential,
+pub(crate) struct Job<'s, 'a> {
+    pub(crate) spec: &'s Sequential,
     pub(crate) head: Head,
     pub(crate) loss: TrainLoss,
-    pub(crate) params: &'a FitParams,
-    pub(crate) train: Rows,
-    pub(crate) validation: Option<Rows>,
+    pub(crate) params: &'s FitParams,
+    pub(crate) train: Rows<'a>,
+    pub(crate) validation: Option<Rows<'a>>,
     pub(crate) seed: u64,
 }
 
@@ -64,7 +64,7 @@ impl StepError {
     }
 }
 
-impl Job<'_> {
+impl Job<'_, '_> {
     /// Trains a fresh network; every random draw derives from `seed` alone: the weights, the
     /// shuffling (from one generator, in that order) and dropout (from a device seeded by it).
     pub(crate) fn run(self) -> Result<(Network, History)> {
@@ -135,11 +135,11 @@ impl Batch {
 }
 
 /// The network, its optimizer and every buffer the steps reuse.
-struct Trainer {
+struct Trainer<'a> {
     net: Network,
     updater: Updater,
     loss: TrainLoss,
-    train: Rows,
+    train: Rows<'a>,
     /// Row order of the current epoch.
     order: Vec<usize>,
     batch_size: usize,
@@ -153,8 +153,8 @@ struct Trainer {
     outputs: Vec<f32>,
 }
 
-impl Trainer {
-    fn new(net: Network, params: &FitParams, loss: TrainLoss, train: Rows) -> Result<Self, CpuError> {
+impl<'a> Trainer<'a> {
+    fn new(net: Network, params: &FitParams, loss: TrainLoss, train: Rows<'a>) -> Result<Self, CpuError> {
         let updater = Updater::new(params, &net.dense, &net.dev)?;
         let n = train.len();
         let n_inputs = train.n_features + usize::from(net.ones_column());
@@ -238,15 +238,15 @@ impl Trainer {
 }
 
 /// Validation rows as tensors, made once per fit, and the buffer their outputs are read into.
-struct Validation {
-    rows: Rows,
+struct Validation<'a> {
+    rows: Rows<'a>,
     x: Matrix,
     targets: Matrix,
     outputs: Vec<f32>,
 }
 
-impl Validation {
-    fn new(net: &Network, rows: Rows) -> Result<Self, CpuError> {
+impl<'a> Validation<'a> {
+    fn new(net: &Network, rows: Rows<'a>) -> Result<Self, CpuError> {
         let ones = net.ones_column();
         let x = net
             .dev
@@ -269,6 +269,8 @@ impl Validation {
 
 #[cfg(test)]
 mod tests {
+    use super::super::kernel;
+    use super::super::network::Products;
     use super::*;
     use crate::nn::{Activation, FitParams};
     use ndarray::{s, Axis};
@@ -289,6 +291,55 @@ mod tests {
             StepError::Diverged(f64::INFINITY).in_epoch(7),
             Error::Diverged { epoch: 7, loss } if loss == f64::INFINITY
         ));
+    }
+
+    /// The fast kernel (gemm 0.19, through `kernel::dense`) and dfdx's own matmul train the
+    /// same network from the same weights on the same batches to the same weights, up to float
+    /// rounding, over 300 Adam steps (every layer large enough to take the fast path, a
+    /// partial last batch included).
+    #[test]
+    fn fast_products_follow_the_dfdx_path() {
+        let data = crate::datasets::make_regression(250, 20).noise(0.5).seed(3).build().expect("the data");
+        let y = data.y.clone().insert_axis(Axis(1));
+        let y = &y / 100.0;
+        let spec = Sequential::new(20)
+            .dense(64, Activation::Relu)
+            .dense(48, Activation::Tanh)
+            .dense(1, Activation::Linear);
+        let params = FitParams { batch_size: 32, ..FitParams::default() };
+        let train = |products: Products| {
+            let mut rng = StdRng::seed_from_u64(9);
+            let mut net = Network::init(&spec, Head::Values, Cpu::seed_from_u64(1), &mut rng);
+            net.products = products;
+            let rows = Rows::values(data.x.view(), None, y.view());
+            let mut trainer = Trainer::new(net, &params, TrainLoss::Mse, rows).expect("buffers");
+            let mut order_rng = StdRng::seed_from_u64(5);
+            let mut losses = Vec::new();
+            for epoch in 0..38 {
+                trainer.order.shuffle(&mut order_rng);
+                losses.push(trainer.epoch(epoch).expect("a finite epoch").0);
+            }
+            (trainer.net.weights(), losses)
+        };
+        let calls = || kernel::FAST_CALLS.with(|c| c.get());
+        let before = calls();
+        let (fast, fast_losses) = train(Products::Fast);
+        let fast_calls = calls() - before;
+        let (slow, slow_losses) = train(Products::Dfdx);
+        // Each path ran as named: both layers of every step (38 epochs of 8 batches) and of
+        // the Fast fit went through the fast kernel, none of the Dfdx fit's.
+        assert_eq!((fast_calls, calls() - before), (38 * 8 * 2, 38 * 8 * 2));
+        // Real training happened.
+        assert!(slow_losses[37] < 0.05 * slow_losses[0], "{slow_losses:?}");
+        for (a, b) in fast_losses.iter().zip(&slow_losses) {
+            assert!((a - b).abs() <= 1e-5 * b.abs(), "loss {a} against dfdx's {b}");
+        }
+        for ((ka, ba), (kb, bb)) in fast.iter().zip(&slow) {
+            let scale = kb.iter().chain(bb).fold(0.0_f32, |m, v| m.max(v.abs()));
+            for (a, b) in ka.iter().chain(ba).zip(kb.iter().chain(bb)) {
+                assert!((a - b).abs() <= 1e-5 * scale, "weight {a} against dfdx's {b} (scale {scale})");
+            }
+        }
     }
 
     /// Keras 3 trained scenario (a)'s network for 100 epochs (700 Adam steps, the last of each
@@ -328,8 +379,8 @@ mod tests {
             vec![(floats(&initial[0]), floats(&initial[1])), (floats(&initial[2]), floats(&initial[3]))];
         let net = Network::from_weights(&spec, Head::Values, Cpu::default(), weights);
         let params = FitParams { batch_size: 10, ..FitParams::default() };
-        let mut trainer =
-            Trainer::new(net, &params, TrainLoss::Mse, Rows::values(x.view(), y.view())).expect("buffers");
+        let mut trainer = Trainer::new(net, &params, TrainLoss::Mse, Rows::values(x.view(), None, y.view()))
+            .expect("buffers");
         assert_eq!((orders.len(), keras_mse.len()), (100, 100));
 
         for (epoch, order) in orders.into_iter().enumerate() {

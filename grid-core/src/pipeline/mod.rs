@@ -30,7 +30,7 @@ pub use target::PipelineTarget;
 use std::fmt;
 use std::sync::Arc;
 
-use ndarray::{Array2, ArrayView2};
+use ndarray::{Array2, CowArray, Ix2};
 
 use crate::error::{Error, Result};
 use crate::estimator::{Estimator, Task, TrainSet};
@@ -195,8 +195,8 @@ impl<E, P> Pipeline<E, P> {
 }
 
 /// The rows one fit trains on. (The one place a pipeline reads a [`TrainSet`]'s rows.)
-fn training_rows<'a, Y: PipelineTarget>(data: &TrainSet<'a, Y>) -> (ArrayView2<'a, f32>, &'a Y) {
-    (data.x, data.y)
+fn training_rows<'d, 'a, Y: PipelineTarget>(data: &'d TrainSet<'a, Y>) -> (CowArray<'a, f32, Ix2>, &'d Y) {
+    (data.x(), data.y())
 }
 
 /// A target through a fitted target scaler.
@@ -224,7 +224,7 @@ where
     fn fit(&self, params: &P, data: &TrainSet<'_, Y>) -> Result<Self::Fitted> {
         let (x, y) = training_rows(data);
         let columns = self.columns_for(x.ncols())?;
-        let (steps, xt, _) = fit_steps(&self.steps_for(params), x, &columns)?;
+        let (steps, xt, _) = fit_steps(&self.steps_for(params), x.view(), &columns)?;
         let target = match self.target_scaler_for(params) {
             None => None,
             Some(step) => {
@@ -233,22 +233,19 @@ where
             }
         };
         let yt = target.as_ref().map(|t| scale_target(t, y)).transpose()?;
-        let validation: Option<(Array2<f32>, Option<Y>)> = match &data.validation {
+        let validation: Option<(Array2<f32>, Option<Y>)> = match data.validation() {
             None => None,
             Some((vx, vy)) => Some((
-                transform_steps(&steps, *vx)?,
-                target.as_ref().map(|t| scale_target(t, *vy)).transpose()?,
+                transform_steps(&steps, vx)?,
+                target.as_ref().map(|t| scale_target(t, vy)).transpose()?,
             )),
         };
-        let inner = TrainSet {
-            x: xt.view(),
-            y: yt.as_ref().unwrap_or(y),
-            classes: data.classes.clone(),
-            validation: validation
-                .as_ref()
-                .zip(data.validation.as_ref())
-                .map(|((vx, vyt), (_, vy))| (vx.view(), vyt.as_ref().unwrap_or(vy))),
-            seed: data.seed,
+        let inner = TrainSet::new(xt.view(), yt.as_ref().unwrap_or(y))
+            .with_classes(data.classes().clone())
+            .with_seed(data.seed());
+        let inner = match validation.as_ref().zip(data.validation()) {
+            Some(((vx, vyt), (_, vy))) => inner.with_validation(vx.view(), vyt.as_ref().unwrap_or(vy)),
+            None => inner,
         };
         let model = self.estimator.fit(params, &inner)?;
         Ok(FittedPipeline::new(columns, steps, target, model))

@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 use std::time::Instant;
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis, CowArray, Ix2};
 use rayon::prelude::*;
 
 use super::options::FitOptions;
@@ -17,12 +17,12 @@ use crate::estimator::{Estimator, Predictor, TrainSet};
 use crate::metrics::{Evaluation, Scoring};
 use crate::split::{Split, SplitInput, Splitter};
 
-/// One split with its rows gathered, shared by every candidate.
+/// One split with its targets gathered, shared by every candidate. Its feature rows stay in
+/// the one `x` and are read by index (fits through [`TrainSet`], scoring through a copy of
+/// the test rows made per task and dropped with it), so memory does not grow with the folds.
 pub(crate) struct Fold<Y: Target> {
     pub(crate) split: Split,
-    x_train: Array2<f32>,
     y_train: Y,
-    x_test: Array2<f32>,
     y_test: Encoded,
     y_train_encoded: Option<Encoded>,
 }
@@ -40,7 +40,9 @@ pub(crate) struct Outcome {
 
 /// The data and settings every task of a search reads.
 pub(crate) struct Engine<'a, Y: Target> {
-    pub(crate) x: ArrayView2<'a, f32>,
+    /// The features, in row-major order (a copy only when the caller's `x` is not): every
+    /// fold reads its rows from here.
+    pub(crate) x: CowArray<'a, f32, Ix2>,
     pub(crate) y: &'a Y,
     pub(crate) classes: Y::Classes,
     pub(crate) folds: Vec<Fold<Y>>,
@@ -136,18 +138,15 @@ impl<'a, Y: Target> Engine<'a, Y> {
                 let y_train_encoded = (settings.return_train_score || settings.train_scores_for_refit)
                     .then(|| y_train.encode(&classes))
                     .transpose()?;
-                Ok(Fold {
-                    x_train: x.select(Axis(0), &split.train),
-                    x_test: x.select(Axis(0), &split.test),
-                    y_train,
-                    y_test,
-                    y_train_encoded,
-                    split,
-                })
+                Ok(Fold { y_train, y_test, y_train_encoded, split })
             })
             .collect::<Result<Vec<_>>>()?;
         let engine = Engine {
-            x,
+            x: if x.is_standard_layout() {
+                CowArray::from(x)
+            } else {
+                CowArray::from(x.as_standard_layout().into_owned())
+            },
             y,
             classes,
             folds,
@@ -175,10 +174,14 @@ impl<'a, Y: Target> Engine<'a, Y> {
         let fit_time = start.elapsed().as_secs_f64();
         let start = Instant::now();
         let scored = fitted.and_then(|model| {
-            let test = self.score(&model, fold.x_test.view(), &fold.y_test)?;
+            let test = self.score(&model, self.test_x(split).view(), &fold.y_test)?;
             let train = match &fold.y_train_encoded {
-                Some(y) if self.return_train_score => Some(self.score(&model, fold.x_train.view(), y)?),
-                Some(y) if self.train_scores_for_refit => self.score(&model, fold.x_train.view(), y).ok(),
+                Some(y) if self.return_train_score => {
+                    Some(self.score(&model, self.x.select(Axis(0), &fold.split.train).view(), y)?)
+                }
+                Some(y) if self.train_scores_for_refit => {
+                    self.score(&model, self.x.select(Axis(0), &fold.split.train).view(), y).ok()
+                }
                 _ => None,
             };
             Ok((test, train))
@@ -208,13 +211,8 @@ impl<'a, Y: Target> Engine<'a, Y> {
         split: usize,
     ) -> Result<E::Fitted> {
         let fold = &self.folds[split];
-        let data = TrainSet {
-            x: fold.x_train.view(),
-            y: &fold.y_train,
-            classes: self.classes.clone(),
-            validation: self.validation(),
-            seed: fit_seed(self.seed, candidate, split),
-        };
+        let data = TrainSet::from_rows(self.x.view(), &fold.split.train, &fold.y_train, self.classes.clone());
+        let data = self.with_validation(data.with_seed(fit_seed(self.seed, candidate, split)));
         guarded(|| estimator.fit(params, &data))
     }
 
@@ -226,11 +224,14 @@ impl<'a, Y: Target> Engine<'a, Y> {
         params: &P,
         split: Option<usize>,
     ) -> Option<u64> {
-        let (x, y) = match split {
-            Some(split) => (self.folds[split].x_train.view(), &self.folds[split].y_train),
-            None => (self.x.view(), self.y),
+        let data = match split {
+            Some(split) => {
+                let fold = &self.folds[split];
+                TrainSet::from_rows(self.x.view(), &fold.split.train, &fold.y_train, self.classes.clone())
+            }
+            None => TrainSet::new(self.x.view(), self.y),
         };
-        let data = TrainSet { x, y, classes: self.classes.clone(), validation: self.validation(), seed: 0 };
+        let data = self.with_validation(data);
         guarded(|| Ok(estimator.memory_estimate(params, &data))).ok().flatten()
     }
 
@@ -246,14 +247,20 @@ impl<'a, Y: Target> Engine<'a, Y> {
         }
     }
 
-    /// The test rows of fold `split`.
-    pub(crate) fn test_x(&self, split: usize) -> ArrayView2<'_, f32> {
-        self.folds[split].x_test.view()
+    /// A copy of the test rows of fold `split` (made when it is scored, dropped after).
+    pub(crate) fn test_x(&self, split: usize) -> Array2<f32> {
+        self.x.select(Axis(0), &self.folds[split].split.test)
     }
 
-    /// The validation data, borrowed for one fit.
-    fn validation(&self) -> Option<(ArrayView2<'_, f32>, &Y)> {
-        self.validation.as_ref().map(|(x, y)| (x.view(), *y))
+    /// `data` with the search's validation data, if any.
+    fn with_validation<'d>(&self, data: TrainSet<'d, Y>) -> TrainSet<'d, Y>
+    where
+        'a: 'd,
+    {
+        match self.validation {
+            Some((x, y)) => data.with_validation(x.reborrow(), y),
+            None => data,
+        }
     }
 
     /// Fits `params` on all the data (the refit), with the refit's own seed.
@@ -263,13 +270,9 @@ impl<'a, Y: Target> Engine<'a, Y> {
         params: &P,
         candidate: usize,
     ) -> Result<E::Fitted> {
-        let data = TrainSet {
-            x: self.x.view(),
-            y: self.y,
-            classes: self.classes.clone(),
-            validation: self.validation(),
-            seed: fit_seed(self.seed, candidate, self.folds.len()),
-        };
+        let data =
+            TrainSet::new(self.x.view(), self.y).with_seed(fit_seed(self.seed, candidate, self.folds.len()));
+        let data = self.with_validation(data);
         guarded(|| estimator.fit(params, &data))
     }
 

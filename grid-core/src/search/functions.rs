@@ -404,7 +404,7 @@ impl<E> CrossValidation<E> {
                 let part = memory
                     .check_task(cell.split)
                     .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, cell.split))
-                    .and_then(|model| guarded(|| model.predict(engine.test_x(cell.split))));
+                    .and_then(|model| guarded(|| model.predict(engine.test_x(cell.split).view())));
                 progress.fit_done(0, &[]);
                 part
             },

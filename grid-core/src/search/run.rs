@@ -7,7 +7,7 @@ use ndarray::ArrayView2;
 
 use super::best::{best_candidate, ranking_warnings};
 use super::driver::{Cell, CellTable, FitCells};
-use super::engine::{Engine, EngineSettings, Outcome};
+use super::engine::{run_parallel, Engine, EngineSettings, Outcome};
 use super::failures::failure_summary;
 use super::fitted::FittedSearch;
 use super::memory_plan::MemoryPlan;
@@ -182,6 +182,7 @@ impl<'d, Y: Target> SearchRun<'d, Y> {
             return_train_score,
             warnings,
             memory,
+            n_jobs,
             ..
         } = self;
         let n_splits = engine.folds.len();
@@ -205,17 +206,13 @@ impl<'d, Y: Target> SearchRun<'d, Y> {
             _ => {
                 let params = &cv_results.candidates[best_index].params;
                 let cv_train = refit_train[best_index].as_ref();
-                let needed = engine.memory_estimate(estimator, params, None);
-                let fits_in_memory = crate::memory::check(needed, memory.available);
-                Some(refit_best(
-                    &engine,
-                    estimator,
-                    params,
-                    best_index,
-                    refit_metric,
-                    cv_train,
-                    fits_in_memory,
-                ))
+                // On the search's threads: a lone fit's large products use the idle ones.
+                let refit = run_parallel(1, n_jobs, |_| {
+                    let needed = engine.memory_estimate(estimator, params, None);
+                    let fits_in_memory = crate::memory::check(needed, memory.available);
+                    refit_best(&engine, estimator, params, best_index, refit_metric, cv_train, fits_in_memory)
+                })?;
+                refit.into_iter().next()
             }
         };
         let (best_estimator, refit_time, refit_train_score) = match refitted {

@@ -33,8 +33,8 @@ impl Estimator<RidgeParams, Array1<f32>> for Ridge {
         Task::Regression
     }
     fn fit(&self, p: &RidgeParams, data: &TrainSet<'_, Array1<f32>>) -> Result<RidgeModel> {
-        let x = data.x.mapv(f64::from);
-        let y = data.y.mapv(f64::from);
+        let x = data.x().mapv(f64::from);
+        let y = data.y().mapv(f64::from);
         let (n, d) = x.dim();
         let xm = x.mean_axis(ndarray::Axis(0)).unwrap();
         let ym = y.mean().unwrap();
@@ -114,7 +114,7 @@ impl<L: grid_core::data::Label> Estimator<NoParams, Array1<L>> for NearestCentro
     }
     fn fit(&self, _: &NoParams, data: &TrainSet<'_, Array1<L>>) -> Result<Centroids<L>> {
         let present: Vec<L> = {
-            let mut v: Vec<L> = data.y.iter().cloned().collect();
+            let mut v: Vec<L> = data.y().iter().cloned().collect();
             v.sort();
             v.dedup();
             v
@@ -122,13 +122,13 @@ impl<L: grid_core::data::Label> Estimator<NoParams, Array1<L>> for NearestCentro
         let centroids = present
             .iter()
             .map(|c| {
-                let rows: Vec<usize> = (0..data.y.len()).filter(|&i| &data.y[i] == c).collect();
-                (0..data.x.ncols())
-                    .map(|j| rows.iter().map(|&i| f64::from(data.x[[i, j]])).sum::<f64>() / rows.len() as f64)
+                let rows: Vec<usize> = (0..data.y().len()).filter(|&i| &data.y()[i] == c).collect();
+                (0..data.n_features())
+                    .map(|j| rows.iter().map(|&i| f64::from(data.row(i)[j])).sum::<f64>() / rows.len() as f64)
                     .collect()
             })
             .collect();
-        Ok(Centroids { classes: present, centroids, all_classes: data.classes.clone() })
+        Ok(Centroids { classes: present, centroids, all_classes: data.classes().clone() })
     }
 }
 
@@ -203,14 +203,14 @@ impl Estimator<Behaviour, Array1<f32>> for Flaky {
         Task::Regression
     }
     fn fit(&self, b: &Behaviour, data: &TrainSet<'_, Array1<f32>>) -> Result<FlakyModel> {
-        let mean = data.y.mean().unwrap_or(0.0);
-        let noise = (data.seed % 1000) as f32 / 1000.0;
+        let mean = data.y().mean().unwrap_or(0.0);
+        let noise = (data.seed() % 1000) as f32 / 1000.0;
         match b {
             Behaviour::Noisy => Ok(FlakyModel(mean + noise)),
             Behaviour::Fails => Err(grid_core::Error::Diverged { epoch: 3, loss: f64::INFINITY }),
             Behaviour::Panics => panic!("build function exploded"),
             Behaviour::PredictsNan => Ok(FlakyModel(f32::NAN)),
-            Behaviour::FailsOnFirstSplit if !data.x.column(0).iter().any(|&v| v == 0.0) => {
+            Behaviour::FailsOnFirstSplit if !data.x().column(0).iter().any(|&v| v == 0.0) => {
                 Err(grid_core::Error::invalid("flaky", "no row 0 to train on"))
             }
             Behaviour::FailsOnFirstSplit => Ok(FlakyModel(mean)),

@@ -246,12 +246,14 @@ where
         (_, Some(best_index)) => {
             let start = std::time::Instant::now();
             let params = &cv_results.candidates[best_index].params;
-            let data = TrainSet {
-                x: x.view(),
-                y,
-                classes: last.classes.clone(),
-                validation: options.validation.as_ref().map(|(vx, vy)| (vx.view(), vy.as_ref())),
-                seed: fit_seed(settings.seed, best_index, n_splits),
+            let data = TrainSet::new(x.view(), y).with_classes(last.classes.clone()).with_seed(fit_seed(
+                settings.seed,
+                best_index,
+                n_splits,
+            ));
+            let data = match &options.validation {
+                Some((vx, vy)) => data.with_validation(vx.view(), vy.as_ref()),
+                None => data,
             };
             // A failed refit keeps the rounds' results: `best_estimator()` returns its error.
             let model = guarded(|| estimator.fit(params, &data)).map_err(|e| {
