@@ -101,7 +101,8 @@ fn errors_are_one_line_naming_the_file_with_exit_code_1() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1);
-    assert!(stderr.starts_with(&format!("gridcv: {}", missing.display())), "{stderr}");
+    let named = format!("gridcv: cannot read or write `{}`: ", missing.display());
+    assert!(stderr.starts_with(&named), "{stderr}");
 
     let damaged = dir.join("damaged.jsonl");
     std::fs::write(&damaged, "{\"kind\":\"header\"}\n").unwrap();

@@ -136,7 +136,7 @@ impl<P: Tunable<Output = Sequential> + HasFitParams<FitParams = FitParams>, L: L
         let validation_rows = data.validation().map(|(vx, _)| vx.nrows());
         memory_estimate(
             &params.build(&data.meta()),
-            &params.fit_params(),
+            params.fit_params(),
             problem,
             data.n_samples(),
             validation_rows,
