@@ -383,3 +383,17 @@ fn a_hand_built_result_without_scores_prints_and_exports_without_panicking() {
         results.to_csv_string()
     );
 }
+
+/// The memory limit every search builder takes (one setter, shared): an estimator that cannot
+/// size its fits runs as without a limit, and the randomized and halving searches take it too.
+#[test]
+fn a_memory_limit_changes_nothing_for_an_estimator_that_cannot_size_its_fits() {
+    use grid_core::estimator::{DummyRegressor, Strategy};
+    let (x, y) = (Array2::<f32>::zeros((4, 1)), array![1.0_f32, 2.0, 3.0, 4.0]);
+    let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).memory_limit(1).verbose(0);
+    assert!(search.fit(&x, &y).unwrap().warnings().is_empty());
+    let space = grid_core::space::Space::new(&[], |_| Ok(Strategy::Mean));
+    let random =
+        grid_core::search::RandomizedSearchCV::new(DummyRegressor, space).n_iter(1).cv(2).memory_limit(1);
+    assert!(random.verbose(0).fit(&x, &y).is_ok());
+}

@@ -6,7 +6,7 @@ use super::driver::{Cell, NoSink};
 use super::fitted::FittedSearch;
 use super::options::FitOptions;
 use super::run::SearchRun;
-use super::settings::{Cv, ErrorScore, Refit, Scorers, SearchSettings};
+use super::settings::SearchSettings;
 use crate::data::Target;
 use crate::error::Result;
 use crate::estimator::Estimator;
@@ -48,78 +48,7 @@ impl<E, G: ParamGrid> GridSearchCV<E, G> {
         GridSearchCV { estimator, grid, settings: SearchSettings::default(), journal: Default::default() }
     }
 
-    /// Folds (`3`) or a splitter (`KFold::new(5).shuffle(true)`).
-    pub fn cv(mut self, cv: impl Into<Cv>) -> Self {
-        self.settings.cv = cv.into();
-        self
-    }
-
-    /// One scorer or several (`[Scoring::R2, Scoring::NegMeanSquaredError]`), or scikit-learn's
-    /// scorer names (`"f1_macro"`, `["accuracy", "f1_macro"]`). An unknown name, or two scorers
-    /// of one name, is an error of `fit`.
-    pub fn scoring(mut self, scoring: impl Into<Scorers>) -> Self {
-        self.settings.scorers = scoring.into();
-        self
-    }
-
-    /// `true` (default), `false`, or the name of the scorer that picks the best candidate.
-    pub fn refit(mut self, refit: impl Into<Refit>) -> Self {
-        self.settings.refit = refit.into();
-        self
-    }
-
-    /// Number of fits run at once (default: all cores). Results do not depend on it. With 1,
-    /// every fit runs on the calling thread, in grid order; with more, on a pool of that many
-    /// threads built for the search.
-    pub fn n_jobs(mut self, n_jobs: usize) -> Self {
-        self.settings.n_jobs = Some(n_jobs);
-        self
-    }
-
-    /// What a failed fit scores: NaN (default), a value, or `Raise` to stop at the first failure
-    /// (the failing fit of lowest (candidate, split), whatever `n_jobs`).
-    pub fn error_score(mut self, error_score: ErrorScore) -> Self {
-        self.settings.error_score = error_score;
-        self
-    }
-
-    /// Also score each fit on its training rows.
-    pub fn return_train_score(mut self, yes: bool) -> Self {
-        self.settings.return_train_score = yes;
-        self
-    }
-
-    /// The search seed: every fit's seed is derived from it, its candidate and its split.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.settings.seed = seed;
-        self
-    }
-
-    /// 0: silent; 1 (default): warnings, and a progress bar when stderr is a terminal.
-    pub fn verbose(mut self, level: u8) -> Self {
-        self.settings.verbose = level;
-        self
-    }
-
-    /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
-    /// `/proc/meminfo` when the search starts). Fits the estimator can size (the neural
-    /// estimators can) run fewer at once when they would not fit together, with a warning; a
-    /// fit that would not fit alone fails with [`Error::OutOfMemory`] and scores
-    /// `error_score`, as any failed fit. Nothing is allocated to find out.
-    ///
-    /// ```
-    /// use grid_core::estimator::{DummyRegressor, Strategy};
-    /// use grid_core::search::GridSearchCV;
-    /// let (x, y) = (ndarray::Array2::<f32>::zeros((4, 1)), ndarray::array![1.0_f32, 2.0, 3.0, 4.0]);
-    /// // The dummy estimator cannot size its fits: a limit changes nothing for it.
-    /// let search = GridSearchCV::new(DummyRegressor, vec![Strategy::Mean]).cv(2).memory_limit(1).verbose(0);
-    /// assert!(search.fit(&x, &y)?.warnings().is_empty());
-    /// # Ok::<(), grid_core::Error>(())
-    /// ```
-    pub fn memory_limit(mut self, bytes: u64) -> Self {
-        self.settings.memory_limit = Some(bytes);
-        self
-    }
+    super::setters::search_setters!();
 
     /// The grid searched.
     pub fn grid(&self) -> &G {

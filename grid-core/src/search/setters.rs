@@ -1,5 +1,5 @@
 //! The settings every search builder shares (folds, scoring, refit, threads, error score,
-//! train scores, seed, verbosity), written once for the builders that hold a
+//! train scores, seed, verbosity, memory limit), written once for the builders that hold a
 //! [`SearchSettings`](super::settings::SearchSettings) in a field named `settings`.
 
 /// The shared setters, each documented as on [`GridSearchCV`](super::GridSearchCV).
@@ -23,14 +23,16 @@ macro_rules! search_setters {
             self
         }
 
-        /// Number of fits run at once (default: all cores). Results do not depend on it.
+        /// Number of fits run at once (default: all cores). Results do not depend on it. With 1,
+        /// every fit runs on the calling thread, in grid order; with more, on a pool of that many
+        /// threads built for the search.
         pub fn n_jobs(mut self, n_jobs: usize) -> Self {
             self.settings.n_jobs = Some(n_jobs);
             self
         }
 
         /// What a failed fit scores: NaN (default), a value, or `Raise` to stop at the first
-        /// failure.
+        /// failure (the failing fit of lowest (candidate, split), whatever `n_jobs`).
         pub fn error_score(mut self, error_score: $crate::search::ErrorScore) -> Self {
             self.settings.error_score = error_score;
             self
@@ -42,7 +44,8 @@ macro_rules! search_setters {
             self
         }
 
-        /// The search seed: the candidates drawn and every fit's seed derive from it.
+        /// The search seed: every fit's seed is derived from it, its candidate and its split (and
+        /// so are the candidates a randomized search draws).
         pub fn seed(mut self, seed: u64) -> Self {
             self.settings.seed = seed;
             self
@@ -51,6 +54,16 @@ macro_rules! search_setters {
         /// 0: silent; 1 (default): warnings, and a progress bar when stderr is a terminal.
         pub fn verbose(mut self, level: u8) -> Self {
             self.settings.verbose = level;
+            self
+        }
+
+        /// The memory, in bytes, the fits may use at once (default: `MemAvailable` of
+        /// `/proc/meminfo` when the search starts). Fits the estimator can size (the neural
+        /// estimators can) run fewer at once when they would not fit together, with a warning; a
+        /// fit that would not fit alone fails with [`Error::OutOfMemory`](crate::Error::OutOfMemory)
+        /// and scores `error_score`, as any failed fit. Nothing is allocated to find out.
+        pub fn memory_limit(mut self, bytes: u64) -> Self {
+            self.settings.memory_limit = Some(bytes);
             self
         }
     };
