@@ -158,36 +158,67 @@ impl Network {
     /// [`ones_column`](Self::ones_column)), recording on `x`'s tape. Dropout is applied only
     /// when `training`.
     pub(crate) fn forward<T: Tape<f32, Cpu>>(&self, x: Matrix<T>, training: bool) -> Matrix<T> {
+        let batch = x.shape().0;
         let mut h = x;
-        for step in &self.steps {
+        // `h`'s values, when the fast op that made it kept them for the next one.
+        let mut values = None;
+        for (position, step) in self.steps.iter().enumerate() {
             h = match *step {
                 Step::Dense { index, activation } => {
                     let layer = &self.dense[index];
-                    let (batch, fan_in) = *h.shape();
-                    let z = if self.products == Products::Fast
-                        && kernel::worth_it(batch, fan_in, layer.kernel.shape().1)
-                    {
-                        kernel::dense(h, &layer.kernel, layer.bias.as_ref(), index > 0)
+                    if self.fast(batch, index) {
+                        // ReLU and the identity are applied inside the fast op, others after it.
+                        let (fused, rest) = match activation {
+                            None | Some(Activation::Linear) => (kernel::Fused::Identity, None),
+                            Some(Activation::Relu) => (kernel::Fused::Relu, None),
+                            other => (kernel::Fused::Identity, other),
+                        };
+                        let next_is_fast = matches!(
+                            self.steps.get(position + 1),
+                            Some(Step::Dense { index: next, .. }) if self.fast(batch, *next)
+                        );
+                        let spec = kernel::Layer {
+                            kernel: &layer.kernel,
+                            bias: layer.bias.as_ref(),
+                            activation: fused,
+                            input_grad: index > 0,
+                        };
+                        let (z, kept) = kernel::dense(h, values.take(), spec, next_is_fast && rest.is_none());
+                        values = kept;
+                        match rest {
+                            Some(activation) => activate(z, activation),
+                            None => z,
+                        }
                     } else {
+                        values = None;
                         let z = h.matmul(layer.kernel.retaped::<T>());
-                        match &layer.bias {
+                        let z = match &layer.bias {
                             Some(bias) => {
                                 let shape = *z.shape();
                                 z + bias.retaped::<T>().broadcast_like::<_, Axis<0>>(&shape)
                             }
                             None => z,
+                        };
+                        match activation {
+                            Some(activation) => activate(z, activation),
+                            None => z,
                         }
-                    };
-                    match activation {
-                        Some(activation) => activate(z, activation),
-                        None => z,
                     }
                 }
-                Step::Dropout { rate } if training && rate > 0.0 => h.dropout(rate),
+                Step::Dropout { rate } if training && rate > 0.0 => {
+                    values = None;
+                    h.dropout(rate)
+                }
                 Step::Dropout { .. } => h,
             };
         }
         h
+    }
+
+    /// `true` when dense layer `index` runs through [`kernel::dense`] on `batch` rows.
+    fn fast(&self, batch: usize, index: usize) -> bool {
+        let (fan_in, units) = *self.dense[index].kernel.shape();
+        self.products == Products::Fast && kernel::worth_it(batch, fan_in, units)
     }
 
     /// The raw outputs (values, or logits for a classifier) for the rows of `x`, which must
