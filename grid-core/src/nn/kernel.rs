@@ -32,6 +32,9 @@ pub(crate) const PARALLEL_MULADDS: usize = 1 << 20;
 /// own ops are as fast (the seed networks), and the copies this op pays cost more.
 pub(crate) const FAST_MULADDS: usize = 1 << 14;
 
+/// Values of the largest tensor [`Values::of`] reads through a kept buffer (4 MiB a thread).
+const KEPT_BUFFER: usize = 1 << 20;
+
 /// The instruction set the dense layers' fast products run with on this CPU: `"avx512f"`,
 /// `"avx2+fma"` or `"portable"` (what `gemm` 0.19 picks at run time).
 ///
@@ -259,24 +262,33 @@ impl Values {
     /// A copy of the row-major `rows x cols` values in `dense`.
     fn padded(dense: &[f32], cols: usize) -> Self {
         let stride = padded_stride(cols);
-        if stride == cols {
-            return Values { data: Arc::new(dense.to_vec()), stride };
-        }
-        let mut data = vec![0.0; dense.len() / cols * stride];
-        for (dst, src) in data.chunks_exact_mut(stride).zip(dense.chunks_exact(cols)) {
-            dst[..cols].copy_from_slice(src);
+        let mut data = Vec::with_capacity(dense.len() / cols * stride);
+        for row in dense.chunks_exact(cols) {
+            data.extend_from_slice(row);
+            data.resize(data.len() + stride - cols, 0.0);
         }
         Values { data: Arc::new(data), stride }
     }
 
-    /// The values of `t`.
+    /// The values of `t`, read through a buffer this thread keeps for tensors up to
+    /// [`KEPT_BUFFER`] values (dfdx copies a tensor out only into an initialized slice: this
+    /// way it is zeroed once, not at every read).
     fn of(t: &Matrix<impl Tape<f32, Cpu>>) -> Self {
-        let cols = t.shape().1;
-        let dense = read(t);
-        if padded_stride(cols) == cols {
-            return Values { data: Arc::new(dense), stride: cols };
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        Values::padded(&dense, cols)
+        let (rows, cols) = *t.shape();
+        if rows * cols > KEPT_BUFFER {
+            return Values::padded(&read(t), cols);
+        }
+        BUFFER.with_borrow_mut(|buffer| {
+            if buffer.len() < rows * cols {
+                buffer.resize(rows * cols, 0.0);
+            }
+            let dense = &mut buffer[..rows * cols];
+            t.copy_into(dense);
+            Values::padded(dense, cols)
+        })
     }
 
     fn rows(&self) -> View<'_> {
