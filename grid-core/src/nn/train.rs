@@ -345,6 +345,39 @@ mod tests {
         }
     }
 
+    /// A network whose products are split into blocks (at least 2^20 multiply-adds) trains to
+    /// the same weights, bit for bit, alone and inside rayon pools of 1 and 3 threads, where
+    /// idle threads take blocks.
+    #[test]
+    fn shared_products_train_the_same_on_any_number_of_threads() {
+        let data = crate::datasets::make_regression(300, 40).noise(0.5).seed(4).build().expect("the data");
+        let y = data.y.clone().insert_axis(Axis(1));
+        let y = &y / 100.0;
+        let spec = Sequential::new(40)
+            .dense(160, Activation::Relu)
+            .dense(140, Activation::Relu)
+            .dense(1, Activation::Linear);
+        // 128 x 160 x 140 multiply-adds in the hidden layer's products: split in blocks.
+        let params = FitParams { batch_size: 128, ..FitParams::default() };
+        let train = || {
+            let mut rng = StdRng::seed_from_u64(2);
+            let net = Network::init(&spec, Head::Values, Cpu::seed_from_u64(1), &mut rng);
+            let rows = Rows::values(data.x.view(), None, y.view());
+            let mut trainer = Trainer::new(net, &params, TrainLoss::Mse, rows).expect("buffers");
+            for epoch in 0..4 {
+                trainer.epoch(epoch).expect("a finite epoch");
+            }
+            trainer.net.weights()
+        };
+        let in_pool = |threads: usize| {
+            rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool").install(train)
+        };
+        let alone = train();
+        assert_eq!(in_pool(1), alone);
+        assert_eq!(in_pool(3), alone);
+        assert!(alone[1].0.iter().any(|w| *w != 0.0));
+    }
+
     /// Keras 3 trained scenario (a)'s network for 100 epochs (700 Adam steps, the last of each
     /// epoch on 6 rows) from its own initial weights, in recorded row orders
     /// (`tests/fixtures/keras_adam_trajectory.py`). From the same weights and orders, our
