@@ -70,6 +70,25 @@ impl Encoded {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Appends the samples of `more` (predictions of further rows): an error when it is not
+    /// the same kind, width or number of classes.
+    pub(crate) fn append(&mut self, more: Encoded) -> Result<()> {
+        let mismatch =
+            || Error::invalid("predict", "predictions of one model differ in kind or width between rows");
+        match (self, more) {
+            (Encoded::Values(all), Encoded::Values(v)) => {
+                all.append(Axis(0), v.view()).map_err(|_| mismatch())
+            }
+            (Encoded::Labels { labels, n_classes }, Encoded::Labels { labels: more, n_classes: n })
+                if *n_classes == n =>
+            {
+                labels.extend(more);
+                Ok(())
+            }
+            _ => Err(mismatch()),
+        }
+    }
 }
 
 /// What an estimator learns to predict: the `y` of `fit(&x, &y)`.

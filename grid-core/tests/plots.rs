@@ -491,3 +491,53 @@ fn untyped_results_draw_the_same_pictures() {
     );
     assert_eq!(Report::new(&untyped).html().unwrap(), Report::new(&typed).html().unwrap());
 }
+
+/// `results` with a second metric, `loss`, that ranks the candidates the other way round
+/// (its score is the negated first), refitted by `loss`.
+fn refitted_by_the_second_metric(train: bool) -> CvResults<P> {
+    let mut results = results(&[1, 8, 32], &[10, 20], &["relu", "tanh"], train);
+    let negated = |s: &Scores| Scores::new(s.splits.iter().map(|v| -v).collect());
+    for c in &mut results.candidates {
+        let second = negated(&c.test[0]);
+        c.test.push(second);
+        if let Some(train) = &mut c.train {
+            let second = negated(&train[0]);
+            train.push(second);
+        }
+    }
+    let second: Vec<f64> = results.candidates.iter().map(|c| c.test[1].mean).collect();
+    for (c, r) in results.candidates.iter_mut().zip(grid_core::results::rank(&second)) {
+        c.rank.push(r);
+    }
+    results.metrics.push("loss".into());
+    results.refit_metric = 1;
+    results
+}
+
+#[test]
+fn pictures_draw_the_refit_metric() {
+    let results = refitted_by_the_second_metric(true);
+    // The heatmap: titled by the refit metric, each cell the best candidate by it.
+    let svg = results.heatmap_svg("units", "epochs").unwrap();
+    let doc = check(&svg, &["Mean test loss by units and epochs", "mean test loss"]);
+    let shown = texts(&doc);
+    // By `loss`, tanh beats relu everywhere: the cells are tanh's, not relu's.
+    for c in &results.candidates {
+        let score = format!("{:.4}", c.test[1].mean);
+        assert_eq!(shown.contains(&score), c.params.activation == "tanh", "{score} in {shown:?}");
+    }
+    // The validation curve along units: the refit metric's name and scores.
+    let svg = results.validation_curve_svg("units").unwrap();
+    check(&svg, &["mean loss"]);
+    assert!(!texts(&Document::parse(&svg).unwrap()).iter().any(|t| t.contains("r2")));
+    // The report: ranks and the highlighted best row by `loss` (the worst by r2).
+    let html = Report::new(&results).html().unwrap();
+    assert!(html.contains("<th>rank (loss)</th>"), "{html}");
+    let body = html.split("<tbody>").nth(1).unwrap();
+    let best_by_loss = results.candidates.iter().find(|c| c.rank[1] == 1).unwrap();
+    assert_eq!(best_by_loss.rank[0], results.len());
+    assert!(
+        body.starts_with(&format!("\n<tr class=\"top\"><td>1</td><td>{}</td>", best_by_loss.index)),
+        "{body}"
+    );
+}

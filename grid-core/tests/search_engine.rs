@@ -19,14 +19,19 @@ use serde::Serialize;
 
 /// A 3-class problem with overlapping classes: `y = i % 3`, 15 rows.
 fn three_classes() -> (Array2<f32>, Array1<i32>) {
-    let x = Array2::from_shape_fn((15, 2), |(i, j)| {
+    three_classes_of(15)
+}
+
+/// The same problem with `n` rows.
+fn three_classes_of(n: usize) -> (Array2<f32>, Array1<i32>) {
+    let x = Array2::from_shape_fn((n, 2), |(i, j)| {
         if j == 0 {
             (i % 3) as f32 * 0.5 + ((i * 7) % 5) as f32 * 0.4
         } else {
             ((i * 3) % 4) as f32 * 0.5
         }
     });
-    let y = (0..15).map(|i| i % 3).collect();
+    let y = (0..n as i32).map(|i| i % 3).collect();
     (x, y)
 }
 
@@ -130,6 +135,37 @@ fn probability_and_custom_scorers_score_each_split_as_the_metrics_do() {
     let columns: Vec<String> = results.columns().into_iter().map(|(name, _)| name).collect();
     assert!(columns.iter().any(|c| c == "mean_test_roc_auc_ovr"));
     assert!(columns.iter().any(|c| c == "rank_test_mean_true_proba"));
+}
+
+#[test]
+fn folds_larger_than_a_scoring_chunk_score_as_all_their_rows_at_once() {
+    // 2 folds of 5 000 test and train rows: the engine copies them out 4 096 rows at a time.
+    let (x, y) = three_classes_of(10_000);
+    let search = GridSearchCV::new(NearestCentroid, vec![NoParams])
+        .cv(2)
+        .scoring([Scoring::NegLogLoss, Scoring::Accuracy, Scoring::custom("n", |e| e.y_true.len() as f64)])
+        .refit("accuracy")
+        .return_train_score(true)
+        .verbose(0)
+        .fit(&x, &y)
+        .unwrap();
+    let row = &search.cv_results().candidates[0];
+    let train = row.train.as_ref().expect("train scores");
+    for (s, split) in search.splits().iter().enumerate() {
+        assert!(split.test.len() > 4096 && split.train.len() > 4096);
+        let y_train: Array1<i32> = split.train.iter().map(|&i| y[i]).collect();
+        let x_train = x.select(Rows(0), &split.train);
+        let model = NearestCentroid.fit(&NoParams, &TrainSet::new(x_train.view(), &y_train)).unwrap();
+        for (rows, scores, what) in [(&split.test, &row.test, "test"), (&split.train, train, "train")] {
+            let proba = model.predict_proba(x.select(Rows(0), rows).view()).unwrap().unwrap();
+            let labels: Vec<usize> = rows.iter().map(|&i| y[i] as usize).collect();
+            let predicted = model.predict(x.select(Rows(0), rows).view()).unwrap();
+            let hits = rows.iter().zip(&predicted).filter(|(&i, p)| y[i] == **p).count();
+            assert_eq!(scores[0].splits[s], -log_loss(&labels, proba.view(), 3).unwrap(), "{what} {s}");
+            assert_eq!(scores[1].splits[s], hits as f64 / rows.len() as f64, "{what} {s}");
+            assert_eq!(scores[2].splits[s], rows.len() as f64, "{what} {s}");
+        }
+    }
 }
 
 #[test]

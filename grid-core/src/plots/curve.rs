@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::prelude::*;
 
 use super::canvas::{self, categories, tick, Area, Drawn, FONT, TEST, TRAIN};
-use super::levels::{metric, others_vary, Levels};
+use super::levels::{mean_test, metric, others_vary, test_scores, train_scores, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
 use crate::results::{CvResults, Scores};
@@ -42,10 +42,10 @@ impl Curves {
         let mut best: Vec<Option<usize>> = vec![None; levels.len()];
         for (k, row) in results.candidates.iter().enumerate() {
             let Some(i) = levels.position(results, row) else { continue };
-            let score = row.mean_test_score();
+            let score = mean_test(results, row);
             let better = match best[i] {
                 None => score.is_finite(),
-                Some(b) => score > results.candidates[b].mean_test_score(),
+                Some(b) => score > mean_test(results, &results.candidates[b]),
             };
             if better {
                 best[i] = Some(k);
@@ -55,8 +55,8 @@ impl Curves {
             s.filter(|s| s.mean.is_finite()).map(|s| Point { at: i as f64, mean: s.mean, std: s.std })
         };
         let rows = best.iter().enumerate().filter_map(|(i, b)| Some((i, &results.candidates[(*b)?])));
-        let test = rows.clone().filter_map(|(i, r)| point(i, r.test.first())).collect();
-        let train = rows.filter_map(|(i, r)| point(i, r.train.as_ref().and_then(|t| t.first()))).collect();
+        let test = rows.clone().filter_map(|(i, r)| point(i, test_scores(results, r))).collect();
+        let train = rows.filter_map(|(i, r)| point(i, train_scores(results, r))).collect();
         let others_vary = others_vary(results, &[name]);
         Ok(Curves { levels, test, train, others_vary })
     }
@@ -64,7 +64,7 @@ impl Curves {
 
 impl<P: Params> CvResults<P> {
     /// Writes an SVG validation curve along parameter `name`: the mean train and test scores
-    /// (of the first metric) at each of its values, a dot per value, with a band of one
+    /// (of the refit metric) at each of its values, a dot per value, with a band of one
     /// standard deviation over the splits, as scikit-learn's `ValidationCurveDisplay`. When other
     /// parameters vary too, each value shows its best candidate by mean test score (the
     /// subtitle says so). Values are evenly spaced, numbers in increasing order.

@@ -7,7 +7,7 @@ use plotters::style::colors::colormaps::ViridisRGB;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{self, categories, category_label, short, tick, Area, Drawn, FONT, MISSING};
-use super::levels::{metric, others_vary, Levels};
+use super::levels::{mean_test, metric, others_vary, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
 use crate::results::CvResults;
@@ -37,7 +37,7 @@ impl Cells {
         let mut cells = vec![vec![f64::NAN; xs.len()]; ys.len()];
         for row in &results.candidates {
             let (Some(i), Some(j)) = (xs.position(results, row), ys.position(results, row)) else { continue };
-            let score = row.mean_test_score();
+            let score = mean_test(results, row);
             if score.is_finite() && (cells[j][i].is_nan() || score > cells[j][i]) {
                 cells[j][i] = score;
             }
@@ -48,7 +48,7 @@ impl Cells {
 }
 
 impl<P: Params> CvResults<P> {
-    /// Writes an SVG heatmap of the mean test score (of the first metric) over parameters `x`
+    /// Writes an SVG heatmap of the mean test score (of the refit metric) over parameters `x`
     /// and `y`: one cell per pair of values, coloured on a viridis scale drawn beside it, with
     /// the score written in the cell. When other parameters vary too, a cell shows the best
     /// score among its candidates (the subtitle says so); a cell with no finite score is grey.

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::grid::Params;
-use crate::results::{CandidateResult, CvResults};
+use crate::results::{CandidateResult, CvResults, Scores};
 
 /// The values of one parameter: numbers in increasing order, anything else in the order the
 /// grid first sets it.
@@ -96,7 +96,23 @@ pub(crate) fn label(v: &Value) -> String {
     }
 }
 
-/// The scorer's name for axis titles: the first metric of the search.
+/// The scorer the pictures draw, named in their titles: the search's refit metric (the one
+/// its best candidate is chosen by).
 pub(crate) fn metric<P>(results: &CvResults<P>) -> &str {
-    results.metrics.first().map_or("score", String::as_str)
+    results.metrics.get(results.refit_metric).map_or("score", String::as_str)
+}
+
+/// `row`'s test scores for the metric the pictures draw.
+pub(crate) fn test_scores<'r, P>(results: &CvResults<P>, row: &'r CandidateResult<P>) -> Option<&'r Scores> {
+    row.test.get(results.refit_metric)
+}
+
+/// `row`'s train scores for the metric the pictures draw, when the search kept them.
+pub(crate) fn train_scores<'r, P>(results: &CvResults<P>, row: &'r CandidateResult<P>) -> Option<&'r Scores> {
+    row.train.as_ref()?.get(results.refit_metric)
+}
+
+/// `row`'s mean test score for the metric the pictures draw (NaN when it has none).
+pub(crate) fn mean_test<P>(results: &CvResults<P>, row: &CandidateResult<P>) -> f64 {
+    test_scores(results, row).map_or(f64::NAN, |s| s.mean)
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::canvas::{self, short};
 use super::halving::{halving_svg, HalvingScore};
 use super::history::history_svg;
-use super::levels::{label, metric, Levels};
+use super::levels::{label, mean_test, metric, Levels};
 use crate::error::{Error, Result};
 use crate::grid::Params;
 use crate::results::CvResults;
@@ -208,9 +208,8 @@ impl<'a, P: Params> Report<'a, P> {
     fn table(&self, out: &mut String) {
         let results = self.results;
         let has_train = results.candidates.iter().any(|r| r.train.is_some());
-        out.push_str(
-            "<h2>All candidates</h2>\n<table class=\"results\">\n<thead><tr><th>rank</th><th>#</th>",
-        );
+        out.push_str("<h2>All candidates</h2>\n<table class=\"results\">\n<thead><tr>");
+        let _ = write!(out, "<th>rank ({})</th><th>#</th>", escape(metric(results)));
         for name in &results.param_names {
             let _ = write!(out, "<th>{}</th>", escape(name));
         }
@@ -222,8 +221,10 @@ impl<'a, P: Params> Report<'a, P> {
         }
         out.push_str("<th>fit time (s)</th><th>failed fits</th></tr></thead>\n<tbody>\n");
         for row in results.ranked() {
-            let rank = row.rank.first().map_or("-".to_string(), usize::to_string);
-            let class = if row.rank.first() == Some(&1) { " class=\"top\"" } else { "" };
+            // Ranked, as the rows are ordered, by the refit metric.
+            let by_refit = row.rank.get(results.refit_metric);
+            let rank = by_refit.map_or("-".to_string(), usize::to_string);
+            let class = if by_refit == Some(&1) { " class=\"top\"" } else { "" };
             let _ = write!(out, "<tr{class}><td>{rank}</td><td>{}</td>", row.index);
             for name in &results.param_names {
                 let value = results.grid_param(row, name).map_or(String::new(), |v| label(&v));
@@ -292,7 +293,7 @@ fn varying<P: Params>(results: &CvResults<P>) -> Vec<(String, f64)> {
         let mut best = vec![f64::NEG_INFINITY; levels.len()];
         for row in &results.candidates {
             if let Some(i) = levels.position(results, row) {
-                let s = row.mean_test_score();
+                let s = mean_test(results, row);
                 if s.is_finite() && s > best[i] {
                     best[i] = s;
                 }

@@ -17,9 +17,12 @@ use crate::estimator::{Estimator, Predictor, TrainSet};
 use crate::metrics::{Evaluation, Scoring};
 use crate::split::{Split, SplitInput, Splitter};
 
+/// Rows a fold's scoring copies out of `x` at a time.
+const SCORE_ROWS: usize = 4096;
+
 /// One split with its targets gathered, shared by every candidate. Its feature rows stay in
-/// the one `x` and are read by index (fits through [`TrainSet`], scoring through a copy of
-/// the test rows made per task and dropped with it), so memory does not grow with the folds.
+/// the one `x` and are read by index (fits through [`TrainSet`], scoring through copies of a
+/// few thousand rows at a time), so memory does not grow with the folds.
 pub(crate) struct Fold<Y: Target> {
     pub(crate) split: Split,
     y_train: Y,
@@ -174,14 +177,10 @@ impl<'a, Y: Target> Engine<'a, Y> {
         let fit_time = start.elapsed().as_secs_f64();
         let start = Instant::now();
         let scored = fitted.and_then(|model| {
-            let test = self.score(&model, self.test_x(split).view(), &fold.y_test)?;
+            let test = self.score_rows(&model, &fold.split.test, &fold.y_test)?;
             let train = match &fold.y_train_encoded {
-                Some(y) if self.return_train_score => {
-                    Some(self.score(&model, self.x.select(Axis(0), &fold.split.train).view(), y)?)
-                }
-                Some(y) if self.train_scores_for_refit => {
-                    self.score(&model, self.x.select(Axis(0), &fold.split.train).view(), y).ok()
-                }
+                Some(y) if self.return_train_score => Some(self.score_rows(&model, &fold.split.train, y)?),
+                Some(y) if self.train_scores_for_refit => self.score_rows(&model, &fold.split.train, y).ok(),
                 _ => None,
             };
             Ok((test, train))
@@ -295,20 +294,56 @@ impl<'a, Y: Target> Engine<'a, Y> {
             let y_pred = model.predict(x)?.encode(&self.classes)?;
             let proba =
                 if self.scorers.iter().any(Scoring::needs_proba) { model.predict_proba(x)? } else { None };
-            self.scorers
-                .iter()
-                .map(|scorer| {
-                    let eval =
-                        Evaluation { y_true, y_pred: &y_pred, proba: proba.as_ref().map(|p| p.view()) };
-                    let value = guarded(|| scorer.score(&eval)).map_err(|e| scorer_panic(scorer, e))?;
-                    if value.is_finite() {
-                        Ok(value)
-                    } else {
-                        Err(Error::NonFiniteScore { metric: scorer.name(), value })
-                    }
-                })
-                .collect()
+            self.evaluate(y_true, &y_pred, proba.as_ref())
         })
+    }
+
+    /// As [`score`](Self::score), on the rows `rows` of `x`, copied out [`SCORE_ROWS`] at a
+    /// time: scoring a fold's rows never holds a copy of the fold.
+    fn score_rows<M: Predictor<Y>>(&self, model: &M, rows: &[usize], y_true: &Encoded) -> Result<Vec<f64>> {
+        guarded(|| {
+            let needs_proba = self.scorers.iter().any(Scoring::needs_proba);
+            let (mut y_pred, mut proba): (Option<Encoded>, Option<Array2<f32>>) = (None, None);
+            for chunk in rows.chunks(SCORE_ROWS) {
+                let x = self.x.select(Axis(0), chunk);
+                let part = model.predict(x.view())?.encode(&self.classes)?;
+                match &mut y_pred {
+                    Some(all) => all.append(part)?,
+                    None => y_pred = Some(part),
+                }
+                if needs_proba {
+                    if let Some(p) = model.predict_proba(x.view())? {
+                        match &mut proba {
+                            Some(all) => all.append(Axis(0), p.view()).map_err(|e| {
+                                Error::invalid("predict_proba", format!("the chunks' widths differ: {e}"))
+                            })?,
+                            None => proba = Some(p),
+                        }
+                    }
+                }
+            }
+            let y_pred = match y_pred {
+                Some(y_pred) => y_pred,
+                None => model.predict(self.x.select(Axis(0), rows).view())?.encode(&self.classes)?,
+            };
+            self.evaluate(y_true, &y_pred, proba.as_ref())
+        })
+    }
+
+    /// Every scorer's value for the predictions `y_pred` (and `proba`) against `y_true`.
+    fn evaluate(&self, y_true: &Encoded, y_pred: &Encoded, proba: Option<&Array2<f32>>) -> Result<Vec<f64>> {
+        self.scorers
+            .iter()
+            .map(|scorer| {
+                let eval = Evaluation { y_true, y_pred, proba: proba.map(|p| p.view()) };
+                let value = guarded(|| scorer.score(&eval)).map_err(|e| scorer_panic(scorer, e))?;
+                if value.is_finite() {
+                    Ok(value)
+                } else {
+                    Err(Error::NonFiniteScore { metric: scorer.name(), value })
+                }
+            })
+            .collect()
     }
 }
 
