@@ -3,7 +3,7 @@
 //! (`VmHWM` of `/proc/self/status`) over the fit. The network has two hidden layers of `WIDTH`
 //! units (default 2000) on 20 features; 64 rows, batch 32, one epoch, Adam.
 //!
-//! Run: `cargo run --example fit_memory -- 16000` (the network of issue 12: about 4 GB; it
+//! Run: `cargo run --example fit_memory -- 16000` (the network of issue 12: about 5 GB; it
 //! allocates them).
 
 use gridcv::nn::{FitParams, NetParams};
