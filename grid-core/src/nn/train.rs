@@ -322,13 +322,14 @@ mod tests {
                 trainer.order.shuffle(&mut order_rng);
                 losses.push(trainer.epoch(epoch).expect("a finite epoch").0);
             }
-            (trainer.net.weights(), losses)
+            (trainer.net, losses)
         };
         let calls = || kernel::FAST_CALLS.with(|c| c.get());
         let before = calls();
-        let (fast, fast_losses) = train(Products::Fast);
+        let (fast_net, fast_losses) = train(Products::Fast);
         let fast_calls = calls() - before;
-        let (slow, slow_losses) = train(Products::Dfdx);
+        let (slow_net, slow_losses) = train(Products::Dfdx);
+        let (fast, slow) = (fast_net.weights(), slow_net.weights());
         // Each path ran as named: the three wide layers of every step (38 epochs of 8
         // batches) of the Fast fit went through the fast kernel, none of the Dfdx fit's.
         assert_eq!((fast_calls, calls() - before), (38 * 8 * 3, 38 * 8 * 3));
@@ -343,6 +344,11 @@ mod tests {
                 assert!((a - b).abs() <= 1e-5 * scale, "weight {a} against dfdx's {b} (scale {scale})");
             }
         }
+        // Predictions (no tape) through each path agree too.
+        let (a, b) =
+            (fast_net.outputs(data.x.view()).expect("fast"), slow_net.outputs(data.x.view()).expect("dfdx"));
+        let scale = b.iter().fold(0.0_f32, |m, v| m.max(v.abs()));
+        assert!(a.iter().zip(&b).all(|(a, b)| (a - b).abs() <= 1e-5 * scale), "{a} against {b}");
     }
 
     /// A network whose products are split into blocks (at least 2^20 multiply-adds) trains to

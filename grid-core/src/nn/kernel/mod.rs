@@ -176,15 +176,15 @@ pub(crate) fn dense<T: Tape<f32, Cpu>>(
     let bs = bias.map(read);
     let mut z = bs.as_ref().map_or_else(|| vec![0.0; m * n], |bs| bs.repeat(m));
     product(m, n, k, xs.rows(), ws.rows(), &mut z, bs.is_some());
-    // The activation's derivative at each value (dfdx's: 1 where z > 0, else 0).
+    // The activation's derivative at each value (dfdx's: 1 where z > 0, else 0), for the
+    // backward op (none without a tape: predictions, validation).
     let derivative: Vec<f32> = match activation {
-        Fused::Identity => Vec::new(),
-        Fused::Relu => {
-            let slope = z.iter().map(|v| if *v > 0.0 { 1.0 } else { 0.0 }).collect();
-            z.iter_mut().for_each(|v| *v = v.max(0.0));
-            slope
-        }
+        Fused::Relu if T::OWNS_TAPE => z.iter().map(|v| if *v > 0.0 { 1.0 } else { 0.0 }).collect(),
+        _ => Vec::new(),
     };
+    if activation == Fused::Relu {
+        z.iter_mut().for_each(|v| *v = v.max(0.0));
+    }
     let kept = keep_output.then(|| Values::padded(&z, n));
     let out: Matrix = kernel.device().tensor_from_vec(z, (m, n));
     if T::OWNS_TAPE {
