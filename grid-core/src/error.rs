@@ -81,6 +81,15 @@ pub enum Error {
     /// A fit (or the user's build function) panicked; the message is the panic payload.
     #[error("the fit panicked: {0}")]
     Panicked(String),
+    /// A fitted model's `predict` or `predict_proba` panicked while the search scored it; the
+    /// message is the panic payload.
+    ///
+    /// ```
+    /// let e = grid_core::Error::PredictPanicked("index out of bounds".into());
+    /// assert_eq!(e.to_string(), "the prediction panicked: index out of bounds");
+    /// ```
+    #[error("the prediction panicked: {0}")]
+    PredictPanicked(String),
     /// A score came out NaN or infinite.
     #[error("the score `{metric}` is not finite ({value})")]
     NonFiniteScore {

@@ -505,3 +505,37 @@ fn verbose_0_is_silent_and_caught_panics_print_nothing() {
     assert_eq!(loud.matches("panicked at").count(), 1, "{loud}");
     assert!(loud.contains("a panic outside the engine"), "{loud}");
 }
+
+/// Fits, then panics when asked to predict.
+struct PredictPanics;
+
+#[derive(Debug)]
+struct PanickingModel;
+
+impl Estimator<NoParams, Array1<f32>> for PredictPanics {
+    type Fitted = PanickingModel;
+    fn task(&self) -> Task {
+        Task::Regression
+    }
+    fn fit(&self, _: &NoParams, _: &TrainSet<'_, Array1<f32>>) -> Result<PanickingModel> {
+        Ok(PanickingModel)
+    }
+}
+
+impl Predictor<Array1<f32>> for PanickingModel {
+    fn predict(&self, _: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
+        panic!("no prediction today")
+    }
+}
+
+#[test]
+fn a_panic_in_predict_is_named_as_the_prediction_not_the_fit() {
+    let (x, y) = ridge_data();
+    let e = GridSearchCV::new(PredictPanics, vec![NoParams]).cv(3).verbose(0).fit(&x, &y).unwrap_err();
+    let message = e.full_message();
+    assert!(message.contains("the prediction panicked: no prediction today"), "{message}");
+    assert!(!message.contains("the fit panicked"), "{message}");
+    // cross_val_predict names it the same way.
+    let e = grid_core::search::cross_val_predict(&PredictPanics, NoParams, &x, &y, 3).unwrap_err();
+    assert!(e.full_message().contains("the prediction panicked"), "{}", e.full_message());
+}

@@ -293,15 +293,37 @@ mod tests {
         ));
     }
 
+    /// `n` rows of `make_regression` with `features` columns, the target scaled down to
+    /// about 1 (one column).
+    fn regression(n: usize, features: usize, seed: u64) -> (ndarray::Array2<f32>, ndarray::Array2<f32>) {
+        let data =
+            crate::datasets::make_regression(n, features).noise(0.5).seed(seed).build().expect("the data");
+        let y = data.y.insert_axis(Axis(1)) / 100.0;
+        (data.x, y)
+    }
+
+    /// A trainer of a fresh `spec` network (weights from `seed`) on `x` and `y`, its dense
+    /// layers on `products`.
+    fn trainer<'a>(
+        spec: &Sequential,
+        params: &FitParams,
+        (x, y): &'a (ndarray::Array2<f32>, ndarray::Array2<f32>),
+        seed: u64,
+        products: Products,
+    ) -> Trainer<'a> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut net = Network::init(spec, Head::Values, Cpu::seed_from_u64(1), &mut rng);
+        net.products = products;
+        Trainer::new(net, params, TrainLoss::Mse, Rows::values(x.view(), None, y.view())).expect("buffers")
+    }
+
     /// The fast kernel (gemm 0.19, through `kernel::dense`) and dfdx's own matmul train the
     /// same network from the same weights on the same batches to the same weights, up to float
     /// rounding, over 300 Adam steps (every layer large enough to take the fast path, a
     /// partial last batch included).
     #[test]
     fn fast_products_follow_the_dfdx_path() {
-        let data = crate::datasets::make_regression(250, 20).noise(0.5).seed(3).build().expect("the data");
-        let y = data.y.clone().insert_axis(Axis(1));
-        let y = &y / 100.0;
+        let data = regression(250, 20, 3);
         // ReLU fused into the fast op on the input layer and on a hidden layer (which also
         // takes its input's values from the layer before), tanh run by dfdx after it.
         let spec = Sequential::new(20)
@@ -311,11 +333,7 @@ mod tests {
             .dense(1, Activation::Linear);
         let params = FitParams { batch_size: 32, ..FitParams::default() };
         let train = |products: Products| {
-            let mut rng = StdRng::seed_from_u64(9);
-            let mut net = Network::init(&spec, Head::Values, Cpu::seed_from_u64(1), &mut rng);
-            net.products = products;
-            let rows = Rows::values(data.x.view(), None, y.view());
-            let mut trainer = Trainer::new(net, &params, TrainLoss::Mse, rows).expect("buffers");
+            let mut trainer = trainer(&spec, &params, &data, 9, products);
             let mut order_rng = StdRng::seed_from_u64(5);
             let mut losses = Vec::new();
             for epoch in 0..38 {
@@ -346,7 +364,7 @@ mod tests {
         }
         // Predictions (no tape) through each path agree too.
         let (a, b) =
-            (fast_net.outputs(data.x.view()).expect("fast"), slow_net.outputs(data.x.view()).expect("dfdx"));
+            (fast_net.outputs(data.0.view()).expect("fast"), slow_net.outputs(data.0.view()).expect("dfdx"));
         let scale = b.iter().fold(0.0_f32, |m, v| m.max(v.abs()));
         assert!(a.iter().zip(&b).all(|(a, b)| (a - b).abs() <= 1e-5 * scale), "{a} against {b}");
     }
@@ -356,9 +374,7 @@ mod tests {
     /// idle threads take blocks.
     #[test]
     fn shared_products_train_the_same_on_any_number_of_threads() {
-        let data = crate::datasets::make_regression(300, 40).noise(0.5).seed(4).build().expect("the data");
-        let y = data.y.clone().insert_axis(Axis(1));
-        let y = &y / 100.0;
+        let data = regression(300, 40, 4);
         let spec = Sequential::new(40)
             .dense(160, Activation::Relu)
             .dense(140, Activation::Relu)
@@ -366,10 +382,7 @@ mod tests {
         // 128 x 160 x 140 multiply-adds in the hidden layer's products: split in blocks.
         let params = FitParams { batch_size: 128, ..FitParams::default() };
         let train = || {
-            let mut rng = StdRng::seed_from_u64(2);
-            let net = Network::init(&spec, Head::Values, Cpu::seed_from_u64(1), &mut rng);
-            let rows = Rows::values(data.x.view(), None, y.view());
-            let mut trainer = Trainer::new(net, &params, TrainLoss::Mse, rows).expect("buffers");
+            let mut trainer = trainer(&spec, &params, &data, 2, Products::Fast);
             for epoch in 0..4 {
                 trainer.epoch(epoch).expect("a finite epoch");
             }

@@ -291,9 +291,12 @@ impl<'a, Y: Target> Engine<'a, Y> {
         y_true: &Encoded,
     ) -> Result<Vec<f64>> {
         guarded(|| {
-            let y_pred = model.predict(x)?.encode(&self.classes)?;
-            let proba =
-                if self.scorers.iter().any(Scoring::needs_proba) { model.predict_proba(x)? } else { None };
+            let y_pred = predicted(|| model.predict(x))?.encode(&self.classes)?;
+            let proba = if self.scorers.iter().any(Scoring::needs_proba) {
+                predicted(|| model.predict_proba(x))?
+            } else {
+                None
+            };
             self.evaluate(y_true, &y_pred, proba.as_ref())
         })
     }
@@ -306,13 +309,13 @@ impl<'a, Y: Target> Engine<'a, Y> {
             let (mut y_pred, mut proba): (Option<Encoded>, Option<Array2<f32>>) = (None, None);
             for chunk in rows.chunks(SCORE_ROWS) {
                 let x = self.x.select(Axis(0), chunk);
-                let part = model.predict(x.view())?.encode(&self.classes)?;
+                let part = predicted(|| model.predict(x.view()))?.encode(&self.classes)?;
                 match &mut y_pred {
                     Some(all) => all.append(part)?,
                     None => y_pred = Some(part),
                 }
                 if needs_proba {
-                    if let Some(p) = model.predict_proba(x.view())? {
+                    if let Some(p) = predicted(|| model.predict_proba(x.view()))? {
                         match &mut proba {
                             Some(all) => all.append(Axis(0), p.view()).map_err(|e| {
                                 Error::invalid("predict_proba", format!("the chunks' widths differ: {e}"))
@@ -324,7 +327,9 @@ impl<'a, Y: Target> Engine<'a, Y> {
             }
             let y_pred = match y_pred {
                 Some(y_pred) => y_pred,
-                None => model.predict(self.x.select(Axis(0), rows).view())?.encode(&self.classes)?,
+                None => {
+                    predicted(|| model.predict(self.x.select(Axis(0), rows).view()))?.encode(&self.classes)?
+                }
             };
             self.evaluate(y_true, &y_pred, proba.as_ref())
         })
@@ -345,6 +350,15 @@ impl<'a, Y: Target> Engine<'a, Y> {
             })
             .collect()
     }
+}
+
+/// Runs a model's `predict` or `predict_proba`: a panic there is [`Error::PredictPanicked`],
+/// not "the fit panicked".
+pub(crate) fn predicted<T>(predict: impl FnOnce() -> Result<T>) -> Result<T> {
+    guarded(predict).map_err(|e| match e {
+        Error::Panicked(message) => Error::PredictPanicked(message),
+        other => other,
+    })
 }
 
 /// A scorer's panic as an error naming the scorer (not "the fit panicked"); other errors as

@@ -6,7 +6,7 @@
 use crate::input::{IntoFeatures, IntoTarget};
 
 use super::driver::{run_cells, Cell};
-use super::engine::{guarded, Engine, EngineSettings};
+use super::engine::{predicted, Engine, EngineSettings};
 use super::grid_search::search;
 use super::memory_plan::MemoryPlan;
 use super::options::FitOptions;
@@ -404,7 +404,7 @@ impl<E> CrossValidation<E> {
                 let part = memory
                     .check_task(cell.split)
                     .and_then(|()| engine.fit_fold(&self.estimator, &params, 0, cell.split))
-                    .and_then(|model| guarded(|| model.predict(engine.test_x(cell.split).view())));
+                    .and_then(|model| predicted(|| model.predict(engine.test_x(cell.split).view())));
                 progress.fit_done(0, &[]);
                 part
             },
