@@ -200,6 +200,35 @@ fn one_hot_encoder_matches_scikit_learn() {
 }
 
 #[test]
+fn one_hot_encoder_encodes_a_numeric_column_as_scikit_learn() {
+    // Small integers in float32 with missing cells; test row 0 holds 7, unseen in training.
+    let all = fixtures();
+    let expected = case(&all, "onehot_numeric");
+    let columns = [Column::numeric("small")];
+    let (train, test) = (matrix(&expected["x_train"]), matrix(&expected["x_test"]));
+    let encoder = OneHotEncoder { handle_unknown: HandleUnknown::Ignore, drop: OneHotDrop::None };
+    let fitted = encoder.fit(train.view(), &columns).unwrap();
+    let categories: Vec<Option<&str>> = fitted.categories[0].iter().map(|c| c.as_deref()).collect();
+    let want: Vec<Option<&str>> =
+        expected["categories"].as_array().unwrap().iter().map(Value::as_str).collect();
+    assert_eq!(categories, want, "categories_");
+    let names: Vec<String> = fitted.columns_out().into_iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        expected["names"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>()
+    );
+    same_matrix("onehot_numeric", &fitted.transform(train.view()).unwrap(), &expected["train"]);
+    same_matrix("onehot_numeric", &fitted.transform(test.view()).unwrap(), &expected["test"]);
+    // With the default `handle_unknown`, the unseen value is an error naming it.
+    let strict = OneHotEncoder::default().fit(train.view(), &columns).unwrap();
+    let err = strict.transform(test.view()).unwrap_err();
+    assert!(
+        matches!(&err, Error::UnknownCategory { column, category, row: 0 } if column == "small" && category == "7.0"),
+        "{err}"
+    );
+}
+
+#[test]
 fn one_hot_encoder_names_an_unseen_category() {
     let all = fixtures();
     let columns = [Column::categorical("city", CITIES)];
@@ -270,11 +299,15 @@ fn steps_reject_bad_input_with_typed_errors() {
         .unwrap_err();
     assert!(matches!(&err, Error::UnknownColumn { column, .. } if column == "b"), "{err}");
     assert!(err.to_string().contains("`a`, `empty`"), "{err}");
-    // A categorical column given to a scaler, a numeric one to the encoder.
+    // A categorical column given to a scaler; the encoder takes both kinds, and a code past a
+    // categorical column's categories is an error.
     let mixed = [Column::numeric("a"), Column::categorical("city", ["Paris"])];
     let codes = ndarray::array![[1.0_f32, 0.0], [2.0, 0.0]];
     let err = StandardScaler::default().fit(codes.view(), &mixed).unwrap_err();
     assert!(err.to_string().contains("`city` is categorical"), "{err}");
-    let err = OneHotEncoder::default().fit(codes.view(), &mixed).unwrap_err();
-    assert!(err.to_string().contains("`a` is numeric"), "{err}");
+    let fitted = OneHotEncoder::default().fit(codes.view(), &mixed).unwrap();
+    let names: Vec<String> = fitted.columns_out().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["a_1.0", "a_2.0", "city_Paris"]);
+    let err = OneHotEncoder::default().fit(ndarray::array![[1.0_f32, 3.0]].view(), &mixed).unwrap_err();
+    assert!(err.to_string().contains("3 is not a category code"), "{err}");
 }

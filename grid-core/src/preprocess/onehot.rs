@@ -1,5 +1,7 @@
 //! `OneHotEncoder`: one 0/1 column per category of each categorical column.
 
+use std::borrow::Cow;
+
 use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +32,9 @@ pub enum OneHotDrop {
 /// Encodes each categorical column as one 0/1 column per category seen in training, as
 /// scikit-learn's `OneHotEncoder(sparse_output=False)`: categories in sorted order, a missing
 /// cell its own category `nan` (last), output columns named `{column}_{category}` as
-/// `get_feature_names_out`. Numeric columns are refused (select the categorical ones with a
-/// [`ColumnTransformer`](super::ColumnTransformer)).
+/// `get_feature_names_out`. A numeric column's categories are its distinct values in increasing
+/// order, named as numpy prints a float32 (`1.0`, `0.25`), as scikit-learn does on float32
+/// data.
 ///
 /// ```
 /// use grid_core::preprocess::{Column, OneHotEncoder, Transform, Transformer};
@@ -69,35 +72,59 @@ impl Transformer for OneHotEncoder {
         check_width("OneHotEncoder", columns.len(), x.ncols())?;
         let mut categories = Vec::with_capacity(columns.len());
         for (j, column) in columns.iter().enumerate() {
-            if column.kind.is_numeric() {
-                return Err(Error::invalid(
-                    "OneHotEncoder",
-                    format!("column `{}` is numeric; give the encoder only categorical columns", column.name),
-                ));
+            let mut seen: Vec<Option<String>> = if column.kind.is_numeric() {
+                let mut values: Vec<f32> =
+                    x.column(j).iter().filter(|v| !v.is_nan()).map(|&v| v + 0.0).collect();
+                values.sort_by(f32::total_cmp);
+                values.dedup();
+                values.into_iter().map(|v| Some(number_label(v))).collect()
+            } else {
+                let mut seen: Vec<String> = x
+                    .column(j)
+                    .iter()
+                    .filter(|v| !v.is_nan())
+                    .map(|&v| category_of(&column.kind, v))
+                    .collect::<Result<_>>()?;
+                seen.sort();
+                seen.dedup();
+                seen.into_iter().map(Some).collect()
+            };
+            // The missing category last, as scikit-learn puts `nan` last.
+            if x.column(j).iter().any(|v| v.is_nan()) {
+                seen.push(None);
             }
-            let mut seen: Vec<Option<String>> =
-                x.column(j).iter().map(|&v| category_of(&column.kind, v)).collect::<Result<_>>()?;
-            // Sorted with the missing category last, as scikit-learn puts `nan` last.
-            seen.sort_by(|a, b| match (a, b) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (a, b) => a.is_none().cmp(&b.is_none()),
-            });
-            seen.dedup();
             categories.push(seen);
         }
         Ok(FittedOneHotEncoder { settings: *self, categories, columns_in: columns.to_vec() })
     }
 }
 
-/// The category of a code (`None` for a missing cell); a code outside the column's categories
-/// is an error.
-fn category_of(kind: &ColumnKind, v: f32) -> Result<Option<String>> {
-    if v.is_nan() {
-        return Ok(None);
-    }
+/// The category of a categorical column's code; a code outside its categories is an error.
+fn category_of(kind: &ColumnKind, v: f32) -> Result<String> {
     kind.category(v)
-        .map(|c| Some(c.to_string()))
+        .map(str::to_string)
         .ok_or_else(|| Error::invalid("x", format!("{v} is not a category code")))
+}
+
+/// A numeric category's name, as numpy prints a float32: `1.0`, `0.25`, `-3.5`.
+fn number_label(v: f32) -> String {
+    let v = v + 0.0; // -0.0 is 0.0
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{v:.1}")
+    } else {
+        v.to_string()
+    }
+}
+
+/// The category of cell value `v` of `column` (`None` for a missing cell or an unknown code).
+fn label_of(kind: &ColumnKind, v: f32) -> Option<Cow<'_, str>> {
+    if v.is_nan() {
+        None
+    } else if kind.is_numeric() {
+        Some(Cow::Owned(number_label(v)))
+    } else {
+        kind.category(v).map(Cow::Borrowed)
+    }
 }
 
 impl FittedOneHotEncoder {
@@ -133,9 +160,9 @@ impl Transform for FittedOneHotEncoder {
             let mut offset = 0;
             for (j, &v) in row.iter().enumerate() {
                 let column = &self.columns_in[j];
-                let category = if v.is_nan() { None } else { column.kind.category(v) };
+                let category = label_of(&column.kind, v);
                 let known = (v.is_nan() || category.is_some())
-                    .then(|| self.categories[j].iter().position(|c| c.as_deref() == category))
+                    .then(|| self.categories[j].iter().position(|c| c.as_deref() == category.as_deref()))
                     .flatten();
                 match known {
                     Some(k) if k >= skip => out[[r, offset + k - skip]] = 1.0,
