@@ -132,7 +132,8 @@ fn loading_a_saved_model_as_the_other_kind_says_what_it_is() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The network of issue 12: two hidden layers of 16 000 units, about 4 GB per fit with Adam.
+/// The network of issue 12: two hidden layers of 16 000 units, about 5 GB per fit with Adam
+/// (weights, gradients, two moments and the fast op's kernel copies).
 /// Its fits are planned, never allocated, here.
 fn wide() -> Mlp {
     Mlp { hidden: vec![16_000, 16_000], ..quick(Activation::Linear) }
@@ -146,7 +147,7 @@ fn fits_that_would_not_fit_in_memory_run_fewer_at_once_or_fail_typed() {
     let (x20, y20) = (x.slice(ndarray::s![..20, ..]), y.slice(ndarray::s![..20]).to_owned());
     let need = |p: &Mlp| estimator.memory_estimate(p, &TrainSet::new(x20, &y20)).expect("an estimate");
     let (small_bytes, wide_bytes) = (need(&quick(Activation::Linear)), need(&wide()));
-    assert!(wide_bytes > 4_000_000_000 && wide_bytes < 4_500_000_000, "{wide_bytes}");
+    assert!(wide_bytes > 5_000_000_000 && wide_bytes < 5_500_000_000, "{wide_bytes}");
 
     // Room for one small fit at a time, not two, and never for a wide one.
     let grid = vec![quick(Activation::Linear), wide()];
@@ -157,7 +158,7 @@ fn fits_that_would_not_fit_in_memory_run_fewer_at_once_or_fail_typed() {
     assert!(rows[0].errors.iter().all(Option::is_none), "{:?}", rows[0].errors);
     for error in &rows[1].errors {
         let error = error.as_deref().unwrap_or_default();
-        assert!(error.starts_with("the fit needs about 4."), "{error}");
+        assert!(error.starts_with("the fit needs about 5."), "{error}");
     }
     assert!(
         search.warnings().iter().any(|w| w.starts_with("running 1 fit at once instead of 2")),

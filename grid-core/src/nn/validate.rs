@@ -36,9 +36,10 @@ pub(crate) enum TrainLoss {
 }
 
 /// Most weights (kernels and biases, all layers together) a network may have: 2^28, 1 GiB of
-/// `f32` weights, about 4 GiB with their gradients and Adam's two moments. Larger networks are
-/// rejected as [`Error::InvalidSpec`] before anything is allocated (an allocation failure
-/// aborts the process, which no error handling can catch).
+/// `f32` weights, about 5 GiB with their gradients, Adam's two moments and the fast op's
+/// copies of the kernels. Larger networks are rejected as [`Error::InvalidSpec`] before
+/// anything is allocated (an allocation failure aborts the process, which no error handling
+/// can catch).
 ///
 /// The activations of one training step, `min(batch_size, rows) x` the widest layer, are
 /// capped at the same number of values (an [`Error::InvalidParameter`] on `batch_size`).
