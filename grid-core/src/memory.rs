@@ -1,5 +1,5 @@
 //! Memory a fit needs against memory the machine has: fits are run fewer at once, or fail with
-//! [`Error::OutOfMemory`](crate::Error::OutOfMemory), rather than abort the process when an
+//! [`Error::OutOfMemory`], rather than abort the process when an
 //! allocation fails (which no error handling can catch).
 //!
 //! Estimators tell what one fit needs ([`Estimator::memory_estimate`]); the available memory

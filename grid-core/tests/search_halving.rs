@@ -322,3 +322,33 @@ fn bad_settings_are_typed_errors() {
         .unwrap();
     invalid(e, "n_candidates", "cannot both be exhaust");
 }
+
+#[test]
+fn halving_searches_take_the_inputs_grid_search_takes() {
+    // f64 features and target, and views, as `GridSearchCV::fit` takes them: the same rows.
+    let grid: Vec<Fake> = (0..12).map(|a| Fake { a, epochs: 100 }).collect();
+    let x = Array2::<f64>::from_shape_fn((30, 1), |(i, _)| i as f64 / 4.0);
+    let y = Array1::from_iter((0..30).map(|i| (i % 5) as f64));
+    let search = |x: Array2<f32>, y: Array1<f32>| {
+        HalvingGridSearchCV::new(Trainer, grid.clone())
+            .resource(Resource::epochs())
+            .min_resources(4)
+            .cv(3)
+            .verbose(0)
+            .fit(&x, &y)
+            .unwrap()
+    };
+    let reference = search(x.mapv(|v| v as f32), y.mapv(|v| v as f32));
+    let halving =
+        || HalvingGridSearchCV::new(Trainer, grid.clone()).resource(Resource::epochs()).min_resources(4);
+    let from_f64 = halving().cv(3).verbose(0).fit(&x, &y).unwrap();
+    let from_views = halving().cv(3).verbose(0).fit(x.view(), y.view()).unwrap();
+    for other in [&from_f64, &from_views] {
+        assert_eq!(other.n_resources(), reference.n_resources());
+        let scores = |s: &grid_core::search::FittedHalving<Fake, Constant, Array1<f32>>| -> Vec<f64> {
+            s.cv_results().candidates.iter().map(|c| c.test[0].mean).collect()
+        };
+        assert_eq!(scores(other), scores(&reference));
+    }
+    assert_eq!(from_f64.best_index(), reference.best_index());
+}

@@ -242,7 +242,7 @@ impl<'a, Y: Target> TrainSet<'a, Y> {
         self.seed
     }
 
-    /// Checks the rows and targets as [`check_xy`](crate::data::check_xy) checks a matrix:
+    /// Checks the rows and targets as [`check_xy`] checks a matrix:
     /// rows and columns present, one target per row, every value finite (rows are numbered
     /// within this set).
     ///
@@ -348,7 +348,7 @@ pub trait Estimator<P, Y: Target>: Send + Sync {
     /// About how many bytes fitting `params` on `data` allocates at its peak, if the estimator
     /// can tell (the default: `None`, unknown). A search runs fewer fits at once when their
     /// estimates would not fit in the available memory together, and fails a fit that would
-    /// not fit alone with [`Error::OutOfMemory`](crate::Error::OutOfMemory), rather than let
+    /// not fit alone with [`Error::OutOfMemory`], rather than let
     /// an allocation abort the process (see [`memory`](crate::memory)).
     ///
     /// ```

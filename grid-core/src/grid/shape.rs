@@ -143,7 +143,7 @@ pub(crate) fn fmt_summary(f: &mut fmt::Formatter<'_>, len: usize, branches: &[Br
     write!(f, "{len} candidate{plural}: {}", branches.iter().format_with(" | ", branch))
 }
 
-/// One line, as [`fmt_summary`] writes it.
+/// One line, as `fmt_summary` writes it.
 impl<const N: usize> fmt::Display for Shape<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt_summary(f, N, self.branches)

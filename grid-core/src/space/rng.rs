@@ -1,6 +1,6 @@
 //! The generator candidates are drawn from: SplitMix64, seeded per candidate.
 
-/// A small deterministic generator (SplitMix64) handed to [`Distribution::sample`]
+/// A small deterministic generator (SplitMix64) handed to [`Distribution::sample`](super::Distribution::sample)
 /// (super::Distribution::sample). Candidate `i` of a search seeded `s` draws from its own
 /// generator, seeded from `(s, i)` alone, so candidates do not depend on each other, on the
 /// order they are drawn in or on the number of threads.

@@ -1,6 +1,6 @@
 //! `HalvingGridSearchCV` and `HalvingRandomSearchCV`: the builders.
 
-use ndarray::Array2;
+use crate::input::{IntoFeatures, IntoTarget};
 use serde::de::DeserializeOwned;
 
 use super::fitted::FittedHalving;
@@ -115,8 +115,13 @@ impl<E, G: ParamGrid> HalvingGridSearchCV<E, G> {
     crate::search::setters::search_setters!();
     halving_setters!();
 
-    /// Runs the search on `x` and `y`.
-    pub fn fit<Y: Target>(&self, x: &Array2<f32>, y: &Y) -> Result<FittedHalving<G::Params, E::Fitted, Y>>
+    /// Runs the search on `x` and `y`, taken as [`GridSearchCV::fit`](crate::search::GridSearchCV::fit)
+    /// takes them (`f32` or `f64`, arrays or views; see [`IntoFeatures`] and [`IntoTarget`]).
+    pub fn fit<'d, Y: Target>(
+        &self,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<FittedHalving<G::Params, E::Fitted, Y>>
     where
         E: Estimator<G::Params, Y>,
         G::Params: DeserializeOwned,
@@ -127,8 +132,8 @@ impl<E, G: ParamGrid> HalvingGridSearchCV<E, G> {
     /// Runs the search with fit-time data (validation data, groups).
     pub fn fit_with<'d, Y: Target>(
         &self,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<FittedHalving<G::Params, E::Fitted, Y>>
     where
@@ -141,7 +146,8 @@ impl<E, G: ParamGrid> HalvingGridSearchCV<E, G> {
             let candidates = grid.candidates().collect();
             Ok(FirstRound { candidates, axes: grid.axis_names(), warning: None })
         };
-        run(&self.estimator, probe, first_round, &self.settings, &self.halving, x, y, options)
+        let (x, y) = (x.into_features(), y.into_target());
+        run(&self.estimator, probe, first_round, &self.settings, &self.halving, x.view(), y.as_ref(), options)
     }
 }
 
@@ -193,8 +199,13 @@ impl<E, S: ParamSpace> HalvingRandomSearchCV<E, S> {
     crate::search::setters::search_setters!();
     halving_setters!();
 
-    /// Draws the candidates and runs the search on `x` and `y`.
-    pub fn fit<Y: Target>(&self, x: &Array2<f32>, y: &Y) -> Result<FittedHalving<S::Params, E::Fitted, Y>>
+    /// Draws the candidates and runs the search on `x` and `y` (taken as
+    /// [`HalvingGridSearchCV::fit`] takes them).
+    pub fn fit<'d, Y: Target>(
+        &self,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
+    ) -> Result<FittedHalving<S::Params, E::Fitted, Y>>
     where
         E: Estimator<S::Params, Y>,
         S::Params: DeserializeOwned,
@@ -205,8 +216,8 @@ impl<E, S: ParamSpace> HalvingRandomSearchCV<E, S> {
     /// Draws the candidates and runs the search with fit-time data (validation data, groups).
     pub fn fit_with<'d, Y: Target>(
         &self,
-        x: &'d Array2<f32>,
-        y: &'d Y,
+        x: impl IntoFeatures<'d>,
+        y: impl IntoTarget<'d, Y>,
         options: FitOptions<'d, Y>,
     ) -> Result<FittedHalving<S::Params, E::Fitted, Y>>
     where
@@ -233,6 +244,7 @@ impl<E, S: ParamSpace> HalvingRandomSearchCV<E, S> {
             let warning = sampled.exhausted_warning(n);
             Ok(FirstRound { axes: sampled.axes, candidates: sampled.candidates, warning })
         };
-        run(&self.estimator, probe, first_round, &self.settings, &self.halving, x, y, options)
+        let (x, y) = (x.into_features(), y.into_target());
+        run(&self.estimator, probe, first_round, &self.settings, &self.halving, x.view(), y.as_ref(), options)
     }
 }

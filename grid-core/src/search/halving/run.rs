@@ -1,7 +1,7 @@
 //! The halving driver: resolve the resources, run each round through the grid's search, keep
 //! the best third (or `1 / factor`), then rank every row and refit the best of the last round.
 
-use ndarray::Array2;
+use ndarray::ArrayView2;
 
 use super::fitted::FittedHalving;
 use super::resource::{read_resource, with_resource, Resource};
@@ -120,8 +120,8 @@ pub(crate) fn run<'d, E, P, Y>(
     first_round: impl FnOnce(&Resolved) -> Result<FirstRound<P>>,
     settings: &SearchSettings,
     halving: &HalvingSettings,
-    x: &'d Array2<f32>,
-    y: &'d Y,
+    x: ArrayView2<'_, f32>,
+    y: &Y,
     options: FitOptions<'d, Y>,
 ) -> Result<FittedHalving<P, E::Fitted, Y>>
 where
@@ -129,11 +129,11 @@ where
     Y: Target,
     E: Estimator<P, Y>,
 {
-    check_xy(&x.view(), y)?;
+    check_xy(&x, y)?;
     let task = estimator.task();
     let names: Vec<String> = settings.scorers.resolve(task)?.iter().map(|s| s.name()).collect();
     let refit_metric = refit_metric(&settings.refit, &names)?;
-    let (splits, mut warnings) = base_splits(settings, task, x, y, &options)?;
+    let (splits, mut warnings) = base_splits(settings, task, x.nrows(), y, &options)?;
     let n_samples = x.nrows();
     let resolved = resolve(halving, task, &splits, n_samples, y, probe)?;
     let FirstRound { candidates, axes, warning } = first_round(&resolved)?;
@@ -202,7 +202,7 @@ where
             &grid,
             &round_settings,
             settings.return_train_score,
-            x.view(),
+            x.reborrow(),
             y,
             options.clone(),
         )?;
@@ -240,33 +240,32 @@ where
     let best_index = best.unwrap_or_else(|| iters.iter().position(|&i| Some(i) == last_round).unwrap_or(0));
     let n_splits = splits.len();
     let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows, refit_metric };
-    let (best_estimator, refit_time) = match (&settings.refit, best) {
-        (Refit::No, _) => (Err(NoModel::NotAsked), 0.0),
-        (_, None) => (Err(NoModel::NoCompleteCandidate { candidates: cv_results.candidates.len() }), 0.0),
-        (_, Some(best_index)) => {
-            let start = std::time::Instant::now();
-            let params = &cv_results.candidates[best_index].params;
-            let data = TrainSet::new(x.view(), y).with_classes(last.classes.clone()).with_seed(fit_seed(
-                settings.seed,
-                best_index,
-                n_splits,
-            ));
-            let data = match &options.validation {
-                Some((vx, vy)) => data.with_validation(vx.view(), vy.as_ref()),
-                None => data,
-            };
-            // A failed refit keeps the rounds' results: `best_estimator()` returns its error.
-            let model = guarded(|| estimator.fit(params, &data)).map_err(|e| {
-                let params = params.to_string();
-                warnings.push(format!(
-                    "the refit of candidate {best_index} ({params}) on all the data failed: {e}; the \
+    let (best_estimator, refit_time) =
+        match (&settings.refit, best) {
+            (Refit::No, _) => (Err(NoModel::NotAsked), 0.0),
+            (_, None) => (Err(NoModel::NoCompleteCandidate { candidates: cv_results.candidates.len() }), 0.0),
+            (_, Some(best_index)) => {
+                let start = std::time::Instant::now();
+                let params = &cv_results.candidates[best_index].params;
+                let data = TrainSet::new(x.reborrow(), y)
+                    .with_classes(last.classes.clone())
+                    .with_seed(fit_seed(settings.seed, best_index, n_splits));
+                let data = match &options.validation {
+                    Some((vx, vy)) => data.with_validation(vx.view(), vy.as_ref()),
+                    None => data,
+                };
+                // A failed refit keeps the rounds' results: `best_estimator()` returns its error.
+                let model = guarded(|| estimator.fit(params, &data)).map_err(|e| {
+                    let params = params.to_string();
+                    warnings.push(format!(
+                        "the refit of candidate {best_index} ({params}) on all the data failed: {e}; the \
                      cross-validation results are kept, and best_estimator() returns this error"
-                ));
-                NoModel::Failed { candidate: best_index, params, error: std::sync::Arc::new(e) }
-            });
-            (model, start.elapsed().as_secs_f64())
-        }
-    };
+                    ));
+                    NoModel::Failed { candidate: best_index, params, error: std::sync::Arc::new(e) }
+                });
+                (model, start.elapsed().as_secs_f64())
+            }
+        };
     let search = FittedSearch {
         cv_results,
         best_index,
@@ -300,7 +299,7 @@ fn refit_metric(refit: &Refit, names: &[String]) -> Result<usize> {
 fn base_splits<Y: Target>(
     settings: &SearchSettings,
     task: Task,
-    x: &Array2<f32>,
+    n_samples: usize,
     y: &Y,
     options: &FitOptions<'_, Y>,
 ) -> Result<(Vec<Split>, Vec<String>)> {
@@ -309,8 +308,7 @@ fn base_splits<Y: Target>(
         Encoded::Labels { labels, .. } => Some(labels.as_slice()),
         Encoded::Values(_) => None,
     };
-    let input =
-        SplitInput { n_samples: x.nrows(), labels, groups: options.groups.as_deref(), seed: settings.seed };
+    let input = SplitInput { n_samples, labels, groups: options.groups.as_deref(), seed: settings.seed };
     let resolved = settings.cv.resolve(task);
     let splitter = resolved.splitter();
     let warnings = splitter.warnings(&input);
