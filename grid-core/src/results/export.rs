@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::grid::Params;
 
 /// A named column of the export.
-type Column = (String, Vec<Value>);
+pub(crate) type Column = (String, Vec<Value>);
 
 fn number(x: f64) -> Value {
     Number::from_f64(x).map_or(Value::Null, Value::Number)
@@ -94,18 +94,12 @@ impl<P: Params> CvResults<P> {
 
     /// The columns as one JSON object of arrays (what `pd.DataFrame(cv_results_)` is built from).
     pub fn to_json_value(&self) -> Value {
-        Value::Object(self.columns().into_iter().map(|(n, v)| (n, Value::Array(v))).collect())
+        json_object(self.columns())
     }
 
     /// Writes [`columns`](Self::columns) as a JSON object of arrays.
     pub fn to_json(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let text = serde_json::to_string_pretty(&self.to_json_value()).map_err(|e| Error::Parse {
-            source_name: path.display().to_string(),
-            line: None,
-            reason: e.to_string(),
-        })?;
-        std::fs::write(path, text).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        write_json(&self.to_json_value(), path.as_ref())
     }
 
     /// The CSV text of [`columns`](Self::columns): a header, then one line per candidate.
@@ -124,25 +118,48 @@ impl<P: Params> CvResults<P> {
     /// # Ok::<(), grid_core::Error>(())
     /// ```
     pub fn to_csv_string(&self) -> String {
-        let cols = self.columns();
-        let mut out = csv::Writer::from_writer(Vec::new());
-        let cell = |v: &Value| match v {
-            Value::String(s) => s.clone(),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        };
-        // Writing to a Vec cannot fail.
-        let _ = out.write_record(cols.iter().map(|(n, _)| n.as_str()));
-        for row in 0..self.candidates.len() {
-            let _ = out.write_record(cols.iter().map(|(_, v)| cell(&v[row])));
-        }
-        String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+        csv_text(&self.columns(), self.candidates.len())
     }
 
     /// Writes [`to_csv_string`](Self::to_csv_string) to `path`.
     pub fn to_csv(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        std::fs::write(path, self.to_csv_string())
-            .map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        write_text(&self.to_csv_string(), path.as_ref())
     }
+}
+
+/// Columns as one JSON object of arrays.
+pub(crate) fn json_object(columns: Vec<Column>) -> Value {
+    Value::Object(columns.into_iter().map(|(n, v)| (n, Value::Array(v))).collect())
+}
+
+/// Writes `value` as pretty JSON to `path`.
+pub(crate) fn write_json(value: &Value, path: &Path) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Parse {
+        source_name: path.display().to_string(),
+        line: None,
+        reason: e.to_string(),
+    })?;
+    write_text(&text, path)
+}
+
+/// The CSV text of `rows` rows of `columns`: a header, then a line per row; strings bare, `null`
+/// an empty cell, anything else as JSON (as pandas writes a frame of them).
+pub(crate) fn csv_text(columns: &[Column], rows: usize) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let cell = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    // Writing to a Vec cannot fail.
+    let _ = out.write_record(columns.iter().map(|(n, _)| n.as_str()));
+    for row in 0..rows {
+        let _ = out.write_record(columns.iter().map(|(_, v)| cell(&v[row])));
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Writes `text` to `path`, an [`Error::Io`] naming the path when it cannot.
+pub(crate) fn write_text(text: &str, path: &Path) -> Result<()> {
+    std::fs::write(path, text).map_err(|source| Error::Io { path: path.to_path_buf(), source })
 }

@@ -2,7 +2,7 @@
 //! `cv_results_` column names (CSV, JSON) or printed as a table.
 
 mod cv_results;
-mod export;
+pub(crate) mod export;
 mod stats;
 mod table;
 

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::Schedule;
 use crate::data::Target;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::grid::Params;
-use crate::results::Scores;
+use crate::results::{export, Scores};
 use crate::search::FittedSearch;
 
 /// A finished halving search, as scikit-learn's fitted `HalvingGridSearchCV`.
@@ -206,42 +206,22 @@ impl<P: Params, M, Y: Target> FittedHalving<P, M, Y> {
 
     /// The columns as one JSON object of arrays.
     pub fn to_json_value(&self) -> Value {
-        Value::Object(self.columns().into_iter().map(|(n, v)| (n, Value::Array(v))).collect())
+        export::json_object(self.columns())
     }
 
     /// Writes [`columns`](Self::columns) as a JSON object of arrays.
     pub fn to_json(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let text = serde_json::to_string_pretty(&self.to_json_value()).map_err(|e| Error::Parse {
-            source_name: path.display().to_string(),
-            line: None,
-            reason: e.to_string(),
-        })?;
-        std::fs::write(path, text).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        export::write_json(&self.to_json_value(), path.as_ref())
     }
 
     /// The CSV text of [`columns`](Self::columns), written as `CvResults::to_csv_string` writes
     /// its own (strings bare, NaN empty).
     pub fn to_csv_string(&self) -> String {
-        let columns = self.columns();
-        let mut out = csv::Writer::from_writer(Vec::new());
-        let cell = |v: &Value| match v {
-            Value::String(s) => s.clone(),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        };
-        // Writing to a Vec cannot fail.
-        let _ = out.write_record(columns.iter().map(|(n, _)| n.as_str()));
-        for row in 0..self.iters.len() {
-            let _ = out.write_record(columns.iter().map(|(_, v)| cell(&v[row])));
-        }
-        String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+        export::csv_text(&self.columns(), self.iters.len())
     }
 
     /// Writes [`to_csv_string`](Self::to_csv_string) to `path`.
     pub fn to_csv(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        std::fs::write(path, self.to_csv_string())
-            .map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        export::write_text(&self.to_csv_string(), path.as_ref())
     }
 }
