@@ -85,3 +85,13 @@ pub fn write_params<'a>(
         entries.into_iter().format_with(", ", |(name, shown), f| f(&format_args!("{name}: {shown}")));
     write!(f, "{{{entries}}}")
 }
+
+/// A parameter value stored as JSON, as a search shows it: strings bare, `null` as `None`,
+/// anything else as JSON.
+pub(crate) fn json_label(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "None".to_string(),
+        other => other.to_string(),
+    }
+}

@@ -18,6 +18,7 @@ mod shape;
 
 pub use axis::{count_candidates, Axis, Branch, Digits};
 pub use candidates::Candidates;
+pub(crate) use display::json_label;
 pub use display::{write_params, ParamEntries};
 pub use fit::{names_contain, FitParamSet, HasFitParams, NoFitParams, TrainedWith};
 /// The derive of [`FitParamSet`] (its doc has an example), under the trait's name as serde's.

@@ -18,9 +18,11 @@ mod record;
 mod search;
 mod set;
 mod shard;
+mod stored;
 
 pub use fingerprint::{Fingerprints, SettingsDetail};
 pub(crate) use search::fit_journaled;
 pub use search::{JournalConfig, ShardRun};
 pub use set::{JournalSet, Merged, Summary};
 pub use shard::Shard;
+pub use stored::StoredParams;

@@ -7,6 +7,8 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
+use super::stored::StoredParams;
+
 use super::file;
 use super::record::{FitRecord, Header};
 use super::search::missing_cells;
@@ -76,8 +78,8 @@ pub struct Summary {
 /// The results of a finished search, merged from its journals.
 #[derive(Debug)]
 pub struct Merged {
-    /// Every candidate's results; parameters as JSON.
-    pub cv_results: CvResults<Value>,
+    /// Every candidate's results; parameters as the journal stores them.
+    pub cv_results: CvResults<StoredParams>,
     /// The grid index of the best candidate by the refit metric.
     pub best_index: usize,
     /// The metric that picks the best candidate.
@@ -88,7 +90,7 @@ pub struct Merged {
 
 impl Merged {
     /// The best candidate's row.
-    pub fn best(&self) -> &CandidateResult<Value> {
+    pub fn best(&self) -> &CandidateResult<StoredParams> {
         let rows = &self.cv_results.candidates;
         rows.iter().find(|r| r.index == self.best_index).unwrap_or(&rows[0])
     }
@@ -282,7 +284,14 @@ impl JournalSet {
             Vec::new(),
             h.refit_metric,
             0,
-            |row| Ok(record_of(row).map(|r| r.params.clone()).unwrap_or(Value::Null)),
+            |row| {
+                let record = record_of(row);
+                let value = record.map_or(Value::Null, |r| r.params.clone());
+                // The axes the row's branch searched, or the grid's.
+                let shown =
+                    record.and_then(|r| r.grid_params.clone()).unwrap_or_else(|| h.param_names.clone());
+                Ok(StoredParams::new(value, shown))
+            },
             |row| {
                 record_of(row)
                     .and_then(|r| r.grid_params.as_ref())

@@ -89,11 +89,7 @@ pub(crate) fn others_vary<P: Params>(results: &CvResults<P>, except: &[&str]) ->
 
 /// A parameter value as a label.
 pub(crate) fn label(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "None".to_string(),
-        other => other.to_string(),
-    }
+    crate::grid::json_label(v)
 }
 
 /// The scorer the pictures draw, named in their titles: the search's refit metric (the one
