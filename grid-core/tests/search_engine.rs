@@ -539,3 +539,49 @@ fn a_panic_in_predict_is_named_as_the_prediction_not_the_fit() {
     let e = grid_core::search::cross_val_predict(&PredictPanics, NoParams, &x, &y, 3).unwrap_err();
     assert!(e.full_message().contains("the prediction panicked"), "{}", e.full_message());
 }
+
+/// Predicts 0, and reports the rows whose first feature is above 1e30 as non-finite outputs,
+/// as the neural estimators do.
+struct OverflowsOnHugeRows;
+
+#[derive(Debug)]
+struct Overflowing;
+
+impl Estimator<NoParams, Array1<f32>> for OverflowsOnHugeRows {
+    type Fitted = Overflowing;
+    fn task(&self) -> Task {
+        Task::Regression
+    }
+    fn fit(&self, _: &NoParams, _: &TrainSet<'_, Array1<f32>>) -> Result<Overflowing> {
+        Ok(Overflowing)
+    }
+}
+
+impl Predictor<Array1<f32>> for Overflowing {
+    fn predict(&self, x: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
+        let rows: Vec<usize> = (0..x.nrows()).filter(|&i| x[[i, 0]] > 1e30).collect();
+        if rows.is_empty() {
+            Ok(Array1::zeros(x.nrows()))
+        } else {
+            Err(Error::NonFiniteOutput { rows, n_rows: x.nrows() })
+        }
+    }
+}
+
+#[test]
+fn non_finite_predictions_name_their_rows_of_x_across_scoring_chunks() {
+    // 10 000 rows in 2 folds (KFold: rows 0..5000 are the first test fold); rows 7 and 4 500 of
+    // x sit in different 4 096-row chunks of that fold.
+    let mut x = Array2::<f32>::zeros((10_000, 1));
+    x[[7, 0]] = 1e31;
+    x[[4500, 0]] = 1e31;
+    let y = Array1::from_iter((0..10_000).map(|i| (i % 7) as f32));
+    let e = GridSearchCV::new(OverflowsOnHugeRows, vec![NoParams])
+        .cv(KFold::new(2))
+        .error_score(ErrorScore::Raise)
+        .verbose(0)
+        .fit(&x, &y)
+        .unwrap_err();
+    let message = e.full_message();
+    assert!(message.contains("for 2 of 10000 rows of x (rows [7, 4500])"), "{message}");
+}

@@ -302,14 +302,22 @@ impl<'a, Y: Target> Engine<'a, Y> {
     }
 
     /// As [`score`](Self::score), on the rows `rows` of `x`, copied out [`SCORE_ROWS`] at a
-    /// time: scoring a fold's rows never holds a copy of the fold.
+    /// time: scoring a fold's rows never holds a copy of the fold. Rows whose predictions are
+    /// not finite are named by their index in `x`, all of them.
     fn score_rows<M: Predictor<Y>>(&self, model: &M, rows: &[usize], y_true: &Encoded) -> Result<Vec<f64>> {
         guarded(|| {
             let needs_proba = self.scorers.iter().any(Scoring::needs_proba);
             let (mut y_pred, mut proba): (Option<Encoded>, Option<Array2<f32>>) = (None, None);
+            let mut non_finite: Vec<usize> = Vec::new();
             for chunk in rows.chunks(SCORE_ROWS) {
                 let x = self.x.select(Axis(0), chunk);
-                let part = predicted(|| model.predict(x.view()))?.encode(&self.classes)?;
+                let part = match predicted(|| model.predict(x.view())) {
+                    Err(Error::NonFiniteOutput { rows: bad, .. }) => {
+                        non_finite.extend(bad.iter().filter_map(|&r| chunk.get(r)));
+                        continue;
+                    }
+                    other => other?.encode(&self.classes)?,
+                };
                 match &mut y_pred {
                     Some(all) => all.append(part)?,
                     None => y_pred = Some(part),
@@ -324,6 +332,9 @@ impl<'a, Y: Target> Engine<'a, Y> {
                         }
                     }
                 }
+            }
+            if !non_finite.is_empty() {
+                return Err(Error::NonFiniteOutput { rows: non_finite, n_rows: self.x.nrows() });
             }
             let y_pred = match y_pred {
                 Some(y_pred) => y_pred,
