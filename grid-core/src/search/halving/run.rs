@@ -240,32 +240,33 @@ where
     let best_index = best.unwrap_or_else(|| iters.iter().position(|&i| Some(i) == last_round).unwrap_or(0));
     let n_splits = splits.len();
     let cv_results = CvResults { metrics: names, param_names, n_splits, candidates: rows, refit_metric };
-    let (best_estimator, refit_time) =
-        match (&settings.refit, best) {
-            (Refit::No, _) => (Err(NoModel::NotAsked), 0.0),
-            (_, None) => (Err(NoModel::NoCompleteCandidate { candidates: cv_results.candidates.len() }), 0.0),
-            (_, Some(best_index)) => {
-                let start = std::time::Instant::now();
-                let params = &cv_results.candidates[best_index].params;
-                let data = TrainSet::new(x.reborrow(), y)
-                    .with_classes(last.classes.clone())
-                    .with_seed(fit_seed(settings.seed, best_index, n_splits));
-                let data = match &options.validation {
-                    Some((vx, vy)) => data.with_validation(vx.view(), vy.as_ref()),
-                    None => data,
-                };
-                // A failed refit keeps the rounds' results: `best_estimator()` returns its error.
-                let model = guarded(|| estimator.fit(params, &data)).map_err(|e| {
-                    let params = params.to_string();
-                    warnings.push(format!(
-                        "the refit of candidate {best_index} ({params}) on all the data failed: {e}; the \
+    let (best_estimator, refit_time) = match (&settings.refit, best) {
+        (Refit::No, _) => (Err(NoModel::NotAsked), 0.0),
+        (_, None) => (Err(NoModel::NoCompleteCandidate { candidates: cv_results.candidates.len() }), 0.0),
+        (_, Some(best_index)) => {
+            let start = std::time::Instant::now();
+            let params = &cv_results.candidates[best_index].params;
+            let data = TrainSet::new(x.view(), y).with_classes(last.classes.clone()).with_seed(fit_seed(
+                settings.seed,
+                best_index,
+                n_splits,
+            ));
+            let data = match &options.validation {
+                Some((vx, vy)) => data.with_validation(vx.view(), vy.as_ref()),
+                None => data,
+            };
+            // A failed refit keeps the rounds' results: `best_estimator()` returns its error.
+            let model = guarded(|| estimator.fit(params, &data)).map_err(|e| {
+                let params = params.to_string();
+                warnings.push(format!(
+                    "the refit of candidate {best_index} ({params}) on all the data failed: {e}; the \
                      cross-validation results are kept, and best_estimator() returns this error"
-                    ));
-                    NoModel::Failed { candidate: best_index, params, error: std::sync::Arc::new(e) }
-                });
-                (model, start.elapsed().as_secs_f64())
-            }
-        };
+                ));
+                NoModel::Failed { candidate: best_index, params, error: std::sync::Arc::new(e) }
+            });
+            (model, start.elapsed().as_secs_f64())
+        }
+    };
     let search = FittedSearch {
         cv_results,
         best_index,
