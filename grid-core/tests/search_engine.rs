@@ -506,65 +506,50 @@ fn verbose_0_is_silent_and_caught_panics_print_nothing() {
     assert!(loud.contains("a panic outside the engine"), "{loud}");
 }
 
-/// Fits, then panics when asked to predict.
-struct PredictPanics;
+/// Fits nothing; its model predicts with the function it holds.
+#[derive(Clone, Copy)]
+struct PredictsWith(fn(ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>>);
 
 #[derive(Debug)]
-struct PanickingModel;
+struct WithFunction(fn(ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>>);
 
-impl Estimator<NoParams, Array1<f32>> for PredictPanics {
-    type Fitted = PanickingModel;
+impl Estimator<NoParams, Array1<f32>> for PredictsWith {
+    type Fitted = WithFunction;
     fn task(&self) -> Task {
         Task::Regression
     }
-    fn fit(&self, _: &NoParams, _: &TrainSet<'_, Array1<f32>>) -> Result<PanickingModel> {
-        Ok(PanickingModel)
+    fn fit(&self, _: &NoParams, _: &TrainSet<'_, Array1<f32>>) -> Result<WithFunction> {
+        Ok(WithFunction(self.0))
     }
 }
 
-impl Predictor<Array1<f32>> for PanickingModel {
-    fn predict(&self, _: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
-        panic!("no prediction today")
+impl Predictor<Array1<f32>> for WithFunction {
+    fn predict(&self, x: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
+        (self.0)(x)
     }
 }
 
 #[test]
 fn a_panic_in_predict_is_named_as_the_prediction_not_the_fit() {
     let (x, y) = ridge_data();
-    let e = GridSearchCV::new(PredictPanics, vec![NoParams]).cv(3).verbose(0).fit(&x, &y).unwrap_err();
+    let panics = PredictsWith(|_| panic!("no prediction today"));
+    let e = GridSearchCV::new(panics, vec![NoParams]).cv(3).verbose(0).fit(&x, &y).unwrap_err();
     let message = e.full_message();
     assert!(message.contains("the prediction panicked: no prediction today"), "{message}");
     assert!(!message.contains("the fit panicked"), "{message}");
     // cross_val_predict names it the same way.
-    let e = grid_core::search::cross_val_predict(&PredictPanics, NoParams, &x, &y, 3).unwrap_err();
+    let e = grid_core::search::cross_val_predict(&panics, NoParams, &x, &y, 3).unwrap_err();
     assert!(e.full_message().contains("the prediction panicked"), "{}", e.full_message());
 }
 
 /// Predicts 0, and reports the rows whose first feature is above 1e30 as non-finite outputs,
 /// as the neural estimators do.
-struct OverflowsOnHugeRows;
-
-#[derive(Debug)]
-struct Overflowing;
-
-impl Estimator<NoParams, Array1<f32>> for OverflowsOnHugeRows {
-    type Fitted = Overflowing;
-    fn task(&self) -> Task {
-        Task::Regression
-    }
-    fn fit(&self, _: &NoParams, _: &TrainSet<'_, Array1<f32>>) -> Result<Overflowing> {
-        Ok(Overflowing)
-    }
-}
-
-impl Predictor<Array1<f32>> for Overflowing {
-    fn predict(&self, x: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
-        let rows: Vec<usize> = (0..x.nrows()).filter(|&i| x[[i, 0]] > 1e30).collect();
-        if rows.is_empty() {
-            Ok(Array1::zeros(x.nrows()))
-        } else {
-            Err(Error::NonFiniteOutput { rows, n_rows: x.nrows() })
-        }
+fn overflows_on_huge_rows(x: ndarray::ArrayView2<'_, f32>) -> Result<Array1<f32>> {
+    let rows: Vec<usize> = (0..x.nrows()).filter(|&i| x[[i, 0]] > 1e30).collect();
+    if rows.is_empty() {
+        Ok(Array1::zeros(x.nrows()))
+    } else {
+        Err(Error::NonFiniteOutput { rows, n_rows: x.nrows() })
     }
 }
 
@@ -576,7 +561,7 @@ fn non_finite_predictions_name_their_rows_of_x_across_scoring_chunks() {
     x[[7, 0]] = 1e31;
     x[[4500, 0]] = 1e31;
     let y = Array1::from_iter((0..10_000).map(|i| (i % 7) as f32));
-    let e = GridSearchCV::new(OverflowsOnHugeRows, vec![NoParams])
+    let e = GridSearchCV::new(PredictsWith(overflows_on_huge_rows), vec![NoParams])
         .cv(KFold::new(2))
         .error_score(ErrorScore::Raise)
         .verbose(0)
