@@ -296,6 +296,26 @@ pub(crate) fn legend_corner(lines: &[Vec<(f64, f64)>], x: (f64, f64), y: (f64, f
     best.0
 }
 
+/// Draws the chart's legend in `corner`, in the one legend style of every picture.
+pub(crate) fn draw_legend<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    corner: SeriesLabelPosition,
+) -> Drawn
+where
+    DB: DrawingBackend + 'a,
+    DB::ErrorType: 'static,
+    CT: CoordTranslate,
+{
+    chart
+        .configure_series_labels()
+        .position(corner)
+        .label_font((FONT, 15))
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
+}
+
 /// The range `[lo, hi]` of the finite values, padded by `pad` of its width on each side (and
 /// widened when every value is the same); `None` when no value is finite.
 pub(crate) fn span(values: impl IntoIterator<Item = f64>, pad: f64) -> Option<(f64, f64)> {

@@ -125,12 +125,5 @@ fn draw(root: &Area<'_>, scores: &[HalvingScore], rounds: &BTreeMap<usize, usize
     }
     let lines: Vec<Vec<(f64, f64)>> = by_candidate.values().cloned().collect();
     let corner = canvas::legend_corner(&lines, (-0.5, labels.len() as f64 - 0.5), (lo, hi));
-    chart
-        .configure_series_labels()
-        .position(corner)
-        .label_font((FONT, 15))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
-    Ok(())
+    canvas::draw_legend(&mut chart, corner)
 }

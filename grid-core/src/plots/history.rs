@@ -122,12 +122,5 @@ where
             .label(format!("lowest val_loss: {} at epoch {epoch}", short(value)))
             .legend(|(x, y)| Cross::new((x + 12, y), 6, BLACK.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .position(corner)
-        .label_font((FONT, 15))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
-    Ok(())
+    canvas::draw_legend(&mut chart, corner)
 }
